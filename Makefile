@@ -1,0 +1,147 @@
+# Tessera top-level Makefile.
+#
+#   make            build the kernel image and every boot module (gcc)
+#   make CC=clang   the same with clang (separate build folder)
+#   make run        install what is missing, build, boot in QEMU (Ctrl-A X quits)
+#   make test       install what is missing, build, run every test
+#   make bench      figures (BENCH lines), never asserted
+#   make fuzz-smoke run each host fuzz target briefly
+#
+# Builds are deterministic: fixed flags, -ffile-prefix-map, no build ids,
+# SOURCE_DATE_EPOCH pinned, sorted inputs.
+
+ifeq ($(origin CC),default)
+CC := gcc
+endif
+CCNAME := $(notdir $(firstword $(CC)))
+O := build/$(CCNAME)
+LD := ld
+OBJCOPY := objcopy
+PYTHON ?= python3
+export SOURCE_DATE_EPOCH ?= 1767225600
+export LC_ALL := C
+
+CCINC := $(shell $(CC) -print-file-name=include)
+
+# Flags shared by everything that goes into the boot image.
+IMAGE_CFLAGS := -std=c11 -Wall -Wextra -Werror -O2 -g \
+	-ffreestanding -nostdinc -isystem $(CCINC) -Iinclude/libc -Iinclude -I. \
+	-fno-stack-protector -fno-pic -fno-pie -fno-common \
+	-fno-asynchronous-unwind-tables -fno-unwind-tables \
+	-fno-omit-frame-pointer -fno-strict-aliasing \
+	-mno-sse -mno-sse2 -mno-mmx -mno-avx -mno-80387 \
+	-ffile-prefix-map=$(CURDIR)=. -fdebug-prefix-map=$(CURDIR)=.
+
+# Ring 0: higher half, no red zone (interrupts reuse the stack), no SSE.
+KERNEL_CFLAGS := $(IMAGE_CFLAGS) -mcmodel=kernel -mno-red-zone -DTESSERA_KERNEL
+# Ring 3: ordinary small model; the FPU/SSE unit is disabled for user space
+# too (no state to leak between processes), so no SSE there either.
+USER_CFLAGS := $(IMAGE_CFLAGS) -mcmodel=small -DTESSERA_USER
+LDFLAGS_COMMON := -nostdlib -z noexecstack --build-id=none -z max-page-size=4096
+
+.PHONY: all run test bench fuzz-smoke clean deps unit-test system-test
+all: image
+
+# ---------------------------------------------------------------- kernel
+KERNEL_SRCS := $(sort $(wildcard kernel/*.c kernel/arch/x86_64/*.c \
+	boot/multiboot/*.c)) lib/string.c lib/fmt.c lib/crypto/chacha20.c \
+	lib/crypto/csprng.c lib/elf/elf.c
+KERNEL_ASMS := $(sort $(wildcard kernel/arch/x86_64/*.S boot/multiboot/*.S))
+KERNEL_OBJS := $(patsubst %,$(O)/k/%.o,$(KERNEL_SRCS) $(KERNEL_ASMS))
+
+$(O)/k/%.c.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(KERNEL_CFLAGS) $(KERNEL_EXTRA) -MMD -MP -c $< -o $@
+$(O)/k/%.S.o: %.S
+	@mkdir -p $(dir $@)
+	@echo "  AS      $<"
+	@$(CC) $(KERNEL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(O)/kernel.elf: $(KERNEL_OBJS) kernel/arch/x86_64/kernel.ld
+	$(LD) $(LDFLAGS_COMMON) -n -T kernel/arch/x86_64/kernel.ld -o $@ $(KERNEL_OBJS)
+$(O)/kernel.bin: $(O)/kernel.elf
+	$(OBJCOPY) -O binary $< $@
+
+# Test-only kernel variant: plants one W+X mapping so the page-table
+# scanner's negative test can show the scanner catches it.  Never shipped.
+PLANT_OBJS := $(patsubst $(O)/k/%,$(O)/k-plant/%,$(KERNEL_OBJS))
+$(O)/k-plant/%.c.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(KERNEL_CFLAGS) -DTEST_PLANT_WX -MMD -MP -c $< -o $@
+$(O)/k-plant/%.S.o: %.S
+	@mkdir -p $(dir $@)
+	$(CC) $(KERNEL_CFLAGS) -DTEST_PLANT_WX -MMD -MP -c $< -o $@
+$(O)/kernel-plantwx.elf: $(PLANT_OBJS) kernel/arch/x86_64/kernel.ld
+	$(LD) $(LDFLAGS_COMMON) -n -T kernel/arch/x86_64/kernel.ld -o $@ $(PLANT_OBJS)
+$(O)/kernel-plantwx.bin: $(O)/kernel-plantwx.elf
+	$(OBJCOPY) -O binary $< $@
+
+# ---------------------------------------------------------------- user
+ULIB_SRCS := $(sort $(wildcard user/lib/*.c)) lib/string.c lib/fmt.c
+ULIB_ASMS := $(sort $(wildcard user/lib/*.S))
+ULIB_OBJS := $(patsubst %,$(O)/u/%.o,$(ULIB_SRCS) $(ULIB_ASMS))
+
+$(O)/u/%.c.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC [u]  $<"
+	@$(CC) $(USER_CFLAGS) -MMD -MP -c $< -o $@
+$(O)/u/%.S.o: %.S
+	@mkdir -p $(dir $@)
+	@echo "  AS [u]  $<"
+	@$(CC) $(USER_CFLAGS) -MMD -MP -c $< -o $@
+
+# One ELF per program folder: servers/<name>/*.c -> $(O)/user/<name>.elf,
+# tests/system/progs/<name>.c -> $(O)/user/<name>.elf.
+SERVERS := $(sort $(notdir $(wildcard servers/*)))
+TESTPROGS := $(sort $(basename $(notdir $(wildcard tests/system/progs/*.c))))
+USER_ELFS := $(patsubst %,$(O)/user/%.elf,$(SERVERS) $(TESTPROGS))
+
+define server_rule
+$(O)/user/$(1).elf: $(patsubst %,$(O)/u/%.o,$(sort $(wildcard servers/$(1)/*.c))) $(ULIB_OBJS) user/lib/user.ld
+	@mkdir -p $$(dir $$@)
+	$(LD) $(LDFLAGS_COMMON) -z separate-code -T user/lib/user.ld -o $$@ $$(filter %.o,$$^)
+endef
+$(foreach s,$(SERVERS),$(eval $(call server_rule,$(s))))
+$(O)/user/%.elf: $(O)/u/tests/system/progs/%.c.o $(ULIB_OBJS) user/lib/user.ld
+	@mkdir -p $(dir $@)
+	$(LD) $(LDFLAGS_COMMON) -z separate-code -T user/lib/user.ld -o $@ $(filter %.o,$^)
+
+image: $(O)/kernel.bin $(USER_ELFS)
+.PHONY: image test-images
+test-images: image $(O)/kernel-plantwx.bin
+
+-include $(shell find $(O) -name '*.d' 2>/dev/null)
+
+# ---------------------------------------------------------------- tests
+include tests/unit/unit.mk
+include tests/fuzz/fuzz.mk
+
+RESULTS := $(O)/results
+
+deps:
+	@bash tools/install-deps.sh
+
+run: deps
+	@$(MAKE) --no-print-directory image
+	@bash tools/run-qemu.sh $(O) $(RUN_ACCEL)
+
+system-test: test-images
+	@mkdir -p $(RESULTS)
+	$(PYTHON) tests/system/harness.py --build $(O) --results $(RESULTS)/system.txt
+
+test: deps
+	@rm -rf $(RESULTS) && mkdir -p $(RESULTS)
+	@$(MAKE) --no-print-directory test-images
+	@$(MAKE) --no-print-directory CC=clang image unit-build >/dev/null && echo "PASS build/clang-warning-free" >> $(RESULTS)/build.txt || echo "FAIL build/clang-warning-free" >> $(RESULTS)/build.txt
+	@$(MAKE) --no-print-directory -k unit-test RESULTS=$(RESULTS) || true
+	@$(MAKE) --no-print-directory -k system-test RESULTS=$(RESULTS) || true
+	@$(MAKE) --no-print-directory -k fuzz-smoke RESULTS=$(RESULTS) || true
+	@bash tools/tally.sh $(RESULTS)
+
+bench: deps
+	@$(MAKE) --no-print-directory image
+	$(PYTHON) tools/bench/boot_time.py --build $(O)
+
+clean:
+	rm -rf build

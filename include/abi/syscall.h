@@ -1,0 +1,34 @@
+/*
+ * syscall.h - the kernel-user ABI: syscall numbers and calling convention.
+ *
+ * Convention (x86-64 `syscall`): rax = number; arguments in rdi, rsi, rdx,
+ * r10, r8, r9; the result comes back in rax as a ts_status (status.h).
+ * rcx and r11 are clobbered, as the instruction demands.  Every syscall is
+ * documented in docs/SYSCALLS.md.
+ */
+#ifndef TESSERA_ABI_SYSCALL_H
+#define TESSERA_ABI_SYSCALL_H
+
+enum syscall_number {
+	SYS_EXIT = 0,        /* (code) -> does not return */
+	SYS_YIELD = 1,       /* () -> TS_OK */
+	SYS_DEBUG_WRITE = 2, /* (buf, len) -> bytes written; temporary log path */
+	SYS_MAP = 3,         /* (va, len, prot) -> TS_OK; fresh zeroed pages */
+	SYS_UNMAP = 4,       /* (va, len) -> TS_OK */
+	SYS_GETPID = 5,      /* () -> pid */
+	SYS_TIME_NS = 6,     /* () -> nanoseconds since boot */
+	SYS_COUNT
+};
+
+/* prot bits for SYS_MAP.  PROT_WRITE | PROT_EXEC together is refused (W^X). */
+#define PROT_READ 1u
+#define PROT_WRITE 2u
+#define PROT_EXEC 4u
+
+/* User address space: what user code may name.  See docs/ARCHITECTURE.md. */
+#define USER_SPACE_BASE 0x0000000000400000ull
+#define USER_SPACE_END 0x00007fffffe00000ull /* exclusive */
+#define USER_STACK_TOP 0x00007fffffd00000ull
+#define USER_STACK_PAGES 16
+
+#endif

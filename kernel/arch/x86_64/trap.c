@@ -1,0 +1,132 @@
+/*
+ * trap.c - what happens after entry.S: dispatch on the vector, and the way
+ * back to ring 3.
+ *
+ * Three kinds of failure (STYLE: seL4/Hubris): a bad syscall argument gets
+ * an error code (syscall.c); a process that faults is killed and audited
+ * here; a fault in ring 0 is a kernel bug and panics with a register dump.
+ */
+#include <string.h>
+#include "kernel/arch/x86_64/trap.h"
+#include "kernel/arch/x86_64/apic.h"
+#include "kernel/arch/x86_64/x86.h"
+#include "kernel/audit.h"
+#include "kernel/log.h"
+#include "kernel/sched.h"
+#include "kernel/syscall.h"
+
+static const char *const exception_names[32] = {
+	"divide error", "debug", "NMI", "breakpoint", "overflow",
+	"bound range", "invalid opcode", "device not available",
+	"double fault", "coprocessor overrun", "invalid TSS",
+	"segment not present", "stack fault", "general protection",
+	"page fault", "reserved", "x87 error", "alignment check",
+	"machine check", "SIMD error", "virtualization", "control protection",
+};
+
+const char *trap_vector_name(uint64_t vector)
+{
+	if (vector < 32 && exception_names[vector])
+		return exception_names[vector];
+	if (vector == VEC_TIMER)
+		return "timer";
+	if (vector == VEC_SYSCALL)
+		return "syscall";
+	return "interrupt";
+}
+
+void trap_dump(const struct trap_frame *tf)
+{
+	klog("  vector %lu (%s) error %lx cr2 %lx cr3 %lx",
+	     (unsigned long)tf->vector, trap_vector_name(tf->vector),
+	     (unsigned long)tf->error, (unsigned long)read_cr2(),
+	     (unsigned long)read_cr3());
+	klog("  rip %lx cs %lx rflags %lx rsp %lx ss %lx",
+	     (unsigned long)tf->rip, (unsigned long)tf->cs,
+	     (unsigned long)tf->rflags, (unsigned long)tf->rsp,
+	     (unsigned long)tf->ss);
+	klog("  rax %lx rbx %lx rcx %lx rdx %lx rsi %lx rdi %lx",
+	     (unsigned long)tf->rax, (unsigned long)tf->rbx,
+	     (unsigned long)tf->rcx, (unsigned long)tf->rdx,
+	     (unsigned long)tf->rsi, (unsigned long)tf->rdi);
+	klog("  rbp %lx r8 %lx r9 %lx r10 %lx r11 %lx r12 %lx",
+	     (unsigned long)tf->rbp, (unsigned long)tf->r8,
+	     (unsigned long)tf->r9, (unsigned long)tf->r10,
+	     (unsigned long)tf->r11, (unsigned long)tf->r12);
+}
+
+/* A user fault: record it as a security event and end the process. */
+static void user_fault(struct thread *t, const struct trap_frame *tf)
+{
+	struct proc *p = t->proc;
+	uint64_t addr = tf->vector == EXC_PF ? read_cr2() : tf->rip;
+
+	audit(AUDIT_FAULT, p->pid, p->name, TS_E_FAULT, tf->rip, addr,
+	      trap_vector_name(tf->vector));
+	klog("kernel: %s (pid %u) %s at rip %lx addr %lx error %lx", p->name,
+	     p->pid, trap_vector_name(tf->vector), (unsigned long)tf->rip,
+	     (unsigned long)addr, (unsigned long)tf->error);
+	proc_kill(p, "fault");
+}
+
+void trap_from_user(struct trap_frame *tf)
+{
+	struct thread *t = current;
+
+	if (!t)
+		panic("trap: entry from ring 3 with no current thread");
+	t->ctx = *tf;
+	t->ctx_from_syscall = tf->vector == VEC_SYSCALL;
+	if (tf->vector == VEC_SYSCALL) {
+		syscall_dispatch(t);
+	} else if (tf->vector == VEC_TIMER) {
+		apic_eoi();
+		sched_tick();
+	} else if (tf->vector < 32) {
+		user_fault(t, tf);
+	} else if (tf->vector != VEC_SPURIOUS && tf->vector < VEC_PIC_BASE) {
+		klog("kernel: unexpected vector %lu", (unsigned long)tf->vector);
+	}
+	sched_return_to_user();
+}
+
+void trap_from_kernel(struct trap_frame *tf)
+{
+	if (tf->vector == VEC_TIMER) {
+		apic_eoi();
+		sched_tick();
+		return;
+	}
+	if (tf->vector == VEC_SPURIOUS || tf->vector >= VEC_PIC_BASE)
+		return;
+	klog("PANIC: %s in ring 0", trap_vector_name(tf->vector));
+	trap_dump(tf);
+	panic("kernel fault");
+}
+
+static bool canonical_user(uint64_t va)
+{
+	return va < 0x00007ffffffff000ull;
+}
+
+/*
+ * Copies t's registers to the entry stack and leaves.  Whatever the saved
+ * frame says, ring 3 gets ring-3 selectors, IF set and IOPL 0: user space
+ * never runs with interrupts masked (K5) and never gets port access here.
+ */
+void arch_return_to_user(struct thread *t)
+{
+	struct trap_frame *out =
+		(struct trap_frame *)((uintptr_t)entry_stack_top - TRAP_FRAME_SIZE);
+	struct addrspace *as = &t->proc->as;
+	int use_sysret;
+
+	t->ctx.cs = SEL_UCODE;
+	t->ctx.ss = SEL_UDATA;
+	t->ctx.rflags = (t->ctx.rflags & 0xcd5) | RFLAGS_IF | RFLAGS_RESERVED1;
+	/* sysret with a non-canonical rip faults in ring 0 on Intel parts. */
+	use_sysret = t->ctx_from_syscall && canonical_user(t->ctx.rip);
+	*out = t->ctx;
+	entry_kernel_cr3 = as_kernel_cr3(as);
+	trampoline_exit(as_user_cr3(as), use_sysret);
+}

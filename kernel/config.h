@@ -1,0 +1,24 @@
+/*
+ * config.h - build-time sizes of every kernel object pool and the few
+ * build options.  There is no heap: these numbers are the kernel's memory.
+ */
+#ifndef TESSERA_KERNEL_CONFIG_H
+#define TESSERA_KERNEL_CONFIG_H
+
+#define MAX_PROCS 32
+#define MAX_THREADS 32
+#define AUDIT_RING_SIZE 256
+#define SCHED_PRIORITIES 8
+#define TIMER_HZ 100
+#define PROC_DEFAULT_PAGE_QUOTA 256 /* pages SYS_MAP may add, per process */
+#define PROC_NAME_MAX 32
+#define PROC_LINE_MAX 120
+
+/* Test-only build flag: plant a W+X page for the scanner's negative test. */
+#ifdef TEST_PLANT_WX
+#define TEST_PLANT_WX_ENABLED 1
+#else
+#define TEST_PLANT_WX_ENABLED 0
+#endif
+
+#endif

@@ -1,0 +1,154 @@
+/*
+ * frame.c - bitmap physical frame allocator (see frame.h).
+ *
+ * Invariants:
+ *   F1 free_count equals the number of clear bits below nframes
+ *      (frame/random_ops_vs_shadow, frame/free_count_accounting);
+ *   F2 bit 0 is always set: frame 0 is never free (frame/frame_zero);
+ *   F3 bits at or above nframes stay set, so a word scan never returns
+ *      a frame past the end (frame/odd_frame_count);
+ *   F4 no clear bit lies in a word before hint (frame/alloc_lowest_first).
+ */
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "abi/status.h"
+#include "kernel/frame.h"
+
+/* Returns true if frame f is marked used. */
+static bool frame_used(const struct frame_allocator *fa, uint64_t f)
+{
+	return (fa->bitmap[f / 64] >> (f % 64)) & 1;
+}
+
+/* Marks frame f used, keeping F1. */
+static void mark_used(struct frame_allocator *fa, uint64_t f)
+{
+	if (!frame_used(fa, f)) {
+		fa->bitmap[f / 64] |= 1ull << (f % 64);
+		fa->free_count--;
+	}
+}
+
+/* Marks frame f free, keeping F1, F2 and F4. */
+static void mark_free(struct frame_allocator *fa, uint64_t f)
+{
+	if (f == 0 || !frame_used(fa, f))
+		return;
+	fa->bitmap[f / 64] &= ~(1ull << (f % 64));
+	fa->free_count++;
+	if (f / 64 < fa->hint)
+		fa->hint = f / 64;
+}
+
+/* Sets every bit, including the padding past nframes (F2, F3). */
+void frame_allocator_init(struct frame_allocator *fa, uint64_t *bitmap,
+    uint64_t nframes)
+{
+	uint64_t i;
+
+	fa->bitmap = bitmap;
+	fa->nframes = nframes;
+	fa->free_count = 0;
+	fa->hint = 0;
+	for (i = 0; i < FRAME_BITMAP_WORDS(nframes); i++)
+		bitmap[i] = ~0ull;
+}
+
+/* Returns base + len, or UINT64_MAX if the sum would overflow. */
+static uint64_t clip_end(uint64_t base, uint64_t len)
+{
+	return len > UINT64_MAX - base ? UINT64_MAX : base + len;
+}
+
+/*
+ * Frees every frame lying wholly inside [base, base + len): the start is
+ * rounded up and the end down to a frame boundary, so a partial frame at
+ * either edge stays used (frame/release_partial_edges).  Clipped to
+ * nframes (frame/release_past_end); frame 0 is skipped (F2).
+ */
+void frame_release_range(struct frame_allocator *fa, uint64_t base,
+    uint64_t len)
+{
+	uint64_t first, last, f;
+
+	first = base / FRAME_SIZE + (base % FRAME_SIZE != 0);
+	last = clip_end(base, len) / FRAME_SIZE;
+	if (last > fa->nframes)
+		last = fa->nframes;
+	for (f = first; f < last; f++)
+		mark_free(fa, f);
+}
+
+/*
+ * Marks used every frame that any byte of [base, base + len) touches
+ * (frame/reserve_partial_edges, frame/reserve_overlapping).
+ */
+void frame_reserve_range(struct frame_allocator *fa, uint64_t base,
+    uint64_t len)
+{
+	uint64_t first, last, end, f;
+
+	if (len == 0)
+		return;
+	end = clip_end(base, len);
+	first = base / FRAME_SIZE;
+	last = end / FRAME_SIZE + (end % FRAME_SIZE != 0);
+	if (last > fa->nframes)
+		last = fa->nframes;
+	for (f = first; f < last; f++)
+		mark_used(fa, f);
+}
+
+/* Returns the index of the lowest clear bit in w (w != ~0). */
+static uint64_t lowest_clear_bit(uint64_t w)
+{
+	uint64_t b = 0;
+
+	while (w & 1) {
+		w >>= 1;
+		b++;
+	}
+	return b;
+}
+
+/*
+ * Returns the physical address of the lowest free frame, now marked used,
+ * or FRAME_NONE when none is left (frame/exhaustion).  Scans words from
+ * hint; F4 makes everything before hint full, and F3 keeps the result
+ * below nframes.
+ */
+uint64_t frame_alloc(struct frame_allocator *fa)
+{
+	uint64_t words = FRAME_BITMAP_WORDS(fa->nframes);
+	uint64_t w, f;
+
+	if (fa->free_count == 0)
+		return FRAME_NONE;
+	for (w = fa->hint; w < words; w++) {
+		if (fa->bitmap[w] == ~0ull)
+			continue;
+		f = w * 64 + lowest_clear_bit(fa->bitmap[w]);
+		fa->hint = w;
+		mark_used(fa, f);
+		return f * FRAME_SIZE;
+	}
+	return FRAME_NONE;	/* F1 broken: free_count said otherwise */
+}
+
+/*
+ * Frees the frame at phys.  Returns TS_E_INVAL if phys is misaligned,
+ * frame 0 or past the end (frame/free_invalid), TS_E_NOENT if the frame
+ * is already free (frame/double_free); nothing changes on failure.
+ */
+ts_status frame_free(struct frame_allocator *fa, uint64_t phys)
+{
+	uint64_t f = phys / FRAME_SIZE;
+
+	if (phys % FRAME_SIZE != 0 || f == 0 || f >= fa->nframes)
+		return TS_E_INVAL;
+	if (!frame_used(fa, f))
+		return TS_E_NOENT;
+	mark_free(fa, f);
+	return TS_OK;
+}

@@ -1,0 +1,14 @@
+/*
+ * kmain.h - the one way into the generic kernel, whatever the boot path.
+ */
+#ifndef TESSERA_KERNEL_KMAIN_H
+#define TESSERA_KERNEL_KMAIN_H
+
+#include <stdbool.h>
+#include "include/abi/bootinfo.h"
+
+void kmain(struct boot_info *bi) __attribute__((noreturn));
+void kmain_multiboot(uint32_t magic, uint32_t info_pa) __attribute__((noreturn));
+bool kernel_cmdline_has(const char *word);
+
+#endif
