@@ -59,23 +59,26 @@ $(O)/k/%.S.o: %.S
 	@$(CC) $(KERNEL_CFLAGS) -MMD -MP -c $< -o $@
 
 $(O)/kernel.elf: $(KERNEL_OBJS) kernel/arch/x86_64/kernel.ld
-	$(LD) $(LDFLAGS_COMMON) -n -T kernel/arch/x86_64/kernel.ld -o $@ $(KERNEL_OBJS)
+	@echo "  LD      $@"
+	@$(LD) $(LDFLAGS_COMMON) -n -T kernel/arch/x86_64/kernel.ld -o $@ $(KERNEL_OBJS)
 $(O)/kernel.bin: $(O)/kernel.elf
-	$(OBJCOPY) -O binary $< $@
+	@$(OBJCOPY) -O binary $< $@
 
-# Test-only kernel variant: plants one W+X mapping so the page-table
-# scanner's negative test can show the scanner catches it.  Never shipped.
-PLANT_OBJS := $(patsubst $(O)/k/%,$(O)/k-plant/%,$(KERNEL_OBJS))
-$(O)/k-plant/%.c.o: %.c
+# Test-only kernel variant (-DTEST_HOOKS): on request from the command
+# line it plants a W+X mapping (for the page-table scanner's negative test)
+# or faults in ring 0 (for the panic test).  Never shipped.
+HOOK_OBJS := $(patsubst $(O)/k/%,$(O)/k-hooks/%,$(KERNEL_OBJS))
+$(O)/k-hooks/%.c.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(KERNEL_CFLAGS) -DTEST_PLANT_WX -MMD -MP -c $< -o $@
-$(O)/k-plant/%.S.o: %.S
+	@echo "  CC [h]  $<"
+	@$(CC) $(KERNEL_CFLAGS) -DTEST_HOOKS -MMD -MP -c $< -o $@
+$(O)/k-hooks/%.S.o: %.S
 	@mkdir -p $(dir $@)
-	$(CC) $(KERNEL_CFLAGS) -DTEST_PLANT_WX -MMD -MP -c $< -o $@
-$(O)/kernel-plantwx.elf: $(PLANT_OBJS) kernel/arch/x86_64/kernel.ld
-	$(LD) $(LDFLAGS_COMMON) -n -T kernel/arch/x86_64/kernel.ld -o $@ $(PLANT_OBJS)
-$(O)/kernel-plantwx.bin: $(O)/kernel-plantwx.elf
-	$(OBJCOPY) -O binary $< $@
+	@$(CC) $(KERNEL_CFLAGS) -DTEST_HOOKS -MMD -MP -c $< -o $@
+$(O)/kernel-testhooks.elf: $(HOOK_OBJS) kernel/arch/x86_64/kernel.ld
+	@$(LD) $(LDFLAGS_COMMON) -n -T kernel/arch/x86_64/kernel.ld -o $@ $(HOOK_OBJS)
+$(O)/kernel-testhooks.bin: $(O)/kernel-testhooks.elf
+	@$(OBJCOPY) -O binary $< $@
 
 # ---------------------------------------------------------------- user
 ULIB_SRCS := $(sort $(wildcard user/lib/*.c)) lib/string.c lib/fmt.c
@@ -100,16 +103,42 @@ USER_ELFS := $(patsubst %,$(O)/user/%.elf,$(SERVERS) $(TESTPROGS))
 define server_rule
 $(O)/user/$(1).elf: $(patsubst %,$(O)/u/%.o,$(sort $(wildcard servers/$(1)/*.c))) $(ULIB_OBJS) user/lib/user.ld
 	@mkdir -p $$(dir $$@)
-	$(LD) $(LDFLAGS_COMMON) -z separate-code -T user/lib/user.ld -o $$@ $$(filter %.o,$$^)
+	@echo "  LD      $$@"
+	@$(LD) $(LDFLAGS_COMMON) -z separate-code -T user/lib/user.ld -o $$@ $$(filter %.o,$$^)
 endef
 $(foreach s,$(SERVERS),$(eval $(call server_rule,$(s))))
+# A test program may bring its own linker script (e.g. to ask for a W+X
+# segment the loader must refuse).
 $(O)/user/%.elf: $(O)/u/tests/system/progs/%.c.o $(ULIB_OBJS) user/lib/user.ld
 	@mkdir -p $(dir $@)
-	$(LD) $(LDFLAGS_COMMON) -z separate-code -T user/lib/user.ld -o $@ $(filter %.o,$^)
+	@echo "  LD      $@"
+	@$(LD) $(LDFLAGS_COMMON) $(PROG_LDFLAGS) -z separate-code \
+		-T $(or $(wildcard tests/system/progs/$*.ld),user/lib/user.ld) \
+		-o $@ $(filter %.o,$^)
+
+# Kernel addresses for the attack programs that aim at the trampoline
+# pages (the layout is fixed, so these are facts, not secrets).
+$(O)/gen/kernel_syms.h: $(O)/kernel.elf
+	@mkdir -p $(dir $@)
+	@nm $< | awk '$$3 == "_entry_text_start" { print "#define KSYM_ENTRY_TEXT 0x" $$1 "ull" } \
+		$$3 == "entry_stack_top" { print "#define KSYM_ENTRY_STACK_TOP 0x" $$1 "ull" }' > $@
+$(O)/u/tests/system/progs/%.c.o: USER_CFLAGS += -I$(O)/gen
+$(O)/u/tests/system/progs/attack_read_trampoline.c.o \
+$(O)/u/tests/system/progs/attack_write_entry_stack.c.o: $(O)/gen/kernel_syms.h
+
+# bad_wx asks for an RWX segment on purpose; ld need not warn about it.
+$(O)/user/bad_wx.elf: PROG_LDFLAGS := --no-warn-rwx-segments
+
+# Malformed boot modules for the loader's system tests.
+BAD_MODULES := $(O)/user/bad_truncated.elf $(O)/user/bad_garbage.elf
+$(O)/user/bad_truncated.elf: $(O)/user/init.elf
+	@head -c 200 $< > $@
+$(O)/user/bad_garbage.elf: tests/system/progs/bad_garbage.txt
+	@cp $< $@
 
 image: $(O)/kernel.bin $(USER_ELFS)
 .PHONY: image test-images
-test-images: image $(O)/kernel-plantwx.bin
+test-images: image $(O)/kernel-testhooks.bin $(BAD_MODULES)
 
 -include $(shell find $(O) -name '*.d' 2>/dev/null)
 

@@ -27,8 +27,8 @@ struct audit_record {
 	uint32_t pid;
 	int64_t status; /* ts_status involved, if any */
 	uint64_t arg0, arg1;
-	char name[16];  /* process or module name */
-	char what[32];  /* short reason */
+	char name[32];  /* process or module name */
+	char what[48];  /* short reason */
 };
 
 void audit(enum audit_kind kind, uint32_t pid, const char *name, int64_t status,

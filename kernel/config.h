@@ -14,11 +14,13 @@
 #define PROC_NAME_MAX 32
 #define PROC_LINE_MAX 120
 
-/* Test-only build flag: plant a W+X page for the scanner's negative test. */
-#ifdef TEST_PLANT_WX
-#define TEST_PLANT_WX_ENABLED 1
+/* Test-only build flag: hooks that break the kernel on purpose (a planted
+ * W+X page, a ring-0 fault) so negative tests have something to catch.
+ * Tested with a plain `if`, so both variants are always compiled. */
+#ifdef TEST_HOOKS
+#define TEST_HOOKS_ENABLED 1
 #else
-#define TEST_PLANT_WX_ENABLED 0
+#define TEST_HOOKS_ENABLED 0
 #endif
 
 #endif

@@ -6,6 +6,7 @@
 #include <string.h>
 #include "kernel/kmain.h"
 #include "kernel/audit.h"
+#include "kernel/config.h"
 #include "kernel/log.h"
 #include "kernel/physmem.h"
 #include "kernel/proc.h"
@@ -30,6 +31,19 @@ bool kernel_cmdline_has(const char *word)
 			return true;
 	}
 	return false;
+}
+
+/* Test-only kernel (TEST_HOOKS): break an invariant on request. */
+static void run_test_hooks(void)
+{
+	klog("kernel: TEST HOOKS BUILD - not for use");
+	if (kernel_cmdline_has("plant_wx"))
+		paging_plant_wx_for_test();
+	if (kernel_cmdline_has("kernel_fault")) {
+		volatile uint64_t *bad = (volatile uint64_t *)0xffffffff7ff00000ull;
+		klog("kernel: test hook reads unmapped %p", (void *)bad);
+		(void)*bad;
+	}
 }
 
 static void spawn_boot_modules(const struct boot_info *bi)
@@ -61,6 +75,8 @@ void kmain(struct boot_info *bi)
 	random_init();
 	proc_init();
 	apic_init(TIMER_HZ);
+	if (TEST_HOOKS_ENABLED)
+		run_test_hooks();
 
 	spawn_boot_modules(bi);
 	ptscan_all("boot");

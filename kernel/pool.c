@@ -33,8 +33,9 @@ void pool_init(struct pool *p)
  * Returns a zeroed object from the head of the free list, or NULL when
  * the pool is exhausted (pool/alloc_until_exhausted).  The slot is marked
  * POOL_ALLOCATED before it is returned, so it cannot be handed out again
- * until freed (pool/no_object_twice).  A head that breaks P1 or P2 means
- * corrupted state; refusing is safer than trusting it.
+ * until freed (pool/random_ops_vs_shadow).  A head that breaks P1 or P2
+ * means corrupted state; refusing is safer than trusting it
+ * (pool/alloc_refuses_corrupt_head).
  */
 void *pool_alloc(struct pool *p)
 {
@@ -53,8 +54,9 @@ void *pool_alloc(struct pool *p)
 
 /*
  * Returns the slot index of obj, or -1 if obj is not the start of a slot
- * of this pool (pool/foreign_pointer, pool/mid_object_pointer).  Compares
- * addresses as integers: pointers into other objects are not UB here.
+ * of this pool (pool/foreign_pointer_refused,
+ * pool/mid_object_pointer_refused).  Compares addresses as integers, so
+ * a pointer into some other object is not undefined behaviour here.
  */
 int64_t pool_index(const struct pool *p, const void *obj)
 {

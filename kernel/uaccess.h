@@ -25,6 +25,7 @@ static inline bool user_range_ok(uint64_t va, uint64_t len)
 }
 
 struct proc;
+void uaccess_use_direct_map(void);
 ts_status copy_from_user(struct proc *p, void *dst, uint64_t src, uint64_t len);
 ts_status copy_to_user(struct proc *p, uint64_t dst, const void *src, uint64_t len);
 

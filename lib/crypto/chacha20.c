@@ -57,7 +57,7 @@ static void quarter_round(uint32_t x[16], int a, int b, int c, int d)
  * Computes one keystream block (RFC 8439 section 2.3): the initial state is
  * constants | key | counter | nonce; twenty rounds (ten column/diagonal
  * pairs) are added back to it and serialised little-endian.
- * Checked by chacha20_block_rfc_2_3_2 and the Appendix A.1 cases.
+ * Checked by chacha20/block_rfc_2_3_2 and chacha20/block_a1_vector1..5.
  */
 void chacha20_block(const uint8_t key[32], uint32_t counter,
     const uint8_t nonce[12], uint8_t out[64])
@@ -98,7 +98,8 @@ void chacha20_block(const uint8_t key[32], uint32_t counter,
  * XORs the keystream into the data one block at a time (RFC 8439 section
  * 2.4); the last block may be partial.  Reads each input byte before
  * writing the same output byte, so in == out works.
- * Checked by chacha20_xor_rfc_2_4_2, the A.2 cases and the OpenSSL test.
+ * Checked by chacha20/xor_rfc_2_4_2, chacha20/xor_a2_vector1..3 and
+ * chacha20_openssl/random_1000_match_openssl.
  */
 void chacha20_xor(const uint8_t key[32], const uint8_t nonce[12],
     uint32_t counter, const uint8_t *in, uint8_t *out, size_t len)

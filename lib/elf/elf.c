@@ -97,7 +97,8 @@ static ts_status check_header(const uint8_t *f, uint64_t size,
 	uint64_t table;
 
 	if (size < EHDR_SIZE)
-		return reject(why, TS_E_BADFORMAT, "file shorter than ELF header");
+		return reject(why, TS_E_BADFORMAT,
+		    "file shorter than ELF header");
 	if (f[0] != 0x7f || f[1] != 'E' || f[2] != 'L' || f[3] != 'F')
 		return reject(why, TS_E_BADFORMAT, "bad ELF magic");
 	if (f[EI_CLASS] != ELFCLASS64)
@@ -118,7 +119,8 @@ static ts_status check_header(const uint8_t *f, uint64_t size,
 	*phoff = le64(f + OFF_PHOFF);
 	table = (uint64_t)*phnum * PHDR_SIZE;	/* <= 3584: no overflow */
 	if (*phoff > size || table > size - *phoff)
-		return reject(why, TS_E_BADFORMAT, "program headers outside file");
+		return reject(why, TS_E_BADFORMAT,
+		    "program headers outside file");
 	return TS_OK;
 }
 
@@ -150,16 +152,20 @@ static ts_status check_other(const struct phdr *ph, const char **why)
 	case PT_GNU_STACK:
 		/* Invariant: no executable stack (elf/gnu_stack_exec). */
 		if (ph->flags & PF_X)
-			return reject(why, TS_E_WX, "PT_GNU_STACK asks for an executable stack");
+			return reject(why, TS_E_WX,
+			    "PT_GNU_STACK asks for an executable stack");
 		return TS_OK;
 	case PT_INTERP:
-		return reject(why, TS_E_BADFORMAT, "PT_INTERP: dynamic loading unsupported");
+		return reject(why, TS_E_BADFORMAT,
+		    "PT_INTERP: dynamic loading unsupported");
 	case PT_DYNAMIC:
-		return reject(why, TS_E_BADFORMAT, "PT_DYNAMIC: dynamic loading unsupported");
+		return reject(why, TS_E_BADFORMAT,
+		    "PT_DYNAMIC: dynamic loading unsupported");
 	case PT_TLS:
 		return reject(why, TS_E_BADFORMAT, "PT_TLS unsupported");
 	default:
-		return reject(why, TS_E_BADFORMAT, "unknown program header type");
+		return reject(why, TS_E_BADFORMAT,
+		    "unknown program header type");
 	}
 }
 
@@ -176,7 +182,8 @@ static ts_status check_load(const struct phdr *ph, uint64_t size,
     const char **why)
 {
 	if (ph->filesz > ph->memsz)
-		return reject(why, TS_E_BADFORMAT, "segment filesz larger than memsz");
+		return reject(why, TS_E_BADFORMAT,
+		    "segment filesz larger than memsz");
 	if (ph->memsz == 0)
 		return reject(why, TS_E_BADFORMAT, "segment is empty");
 	if (ph->memsz > ELF_MAX_SEGMENT_SIZE)
@@ -189,7 +196,8 @@ static ts_status check_load(const struct phdr *ph, uint64_t size,
 	if (!(ph->flags & PF_R))
 		return reject(why, TS_E_BADFORMAT, "segment is not readable");
 	if ((ph->flags & PF_W) && (ph->flags & PF_X))
-		return reject(why, TS_E_WX, "segment is writable and executable");
+		return reject(why, TS_E_WX,
+		    "segment is writable and executable");
 
 	seg->vaddr = ph->vaddr;
 	seg->memsz = ph->memsz;
@@ -297,7 +305,8 @@ ts_status elf_parse(const uint8_t *file, uint64_t size, uint64_t user_base,
 		if (ph.type != PT_LOAD) {
 			st = check_other(&ph, why);
 		} else {
-			st = check_load(&ph, size, user_base, user_end, &seg, why);
+			st = check_load(&ph, size, user_base, user_end, &seg,
+			    why);
 			if (st == TS_OK)
 				st = add_load(&img, &seg, why);
 		}
@@ -307,7 +316,8 @@ ts_status elf_parse(const uint8_t *file, uint64_t size, uint64_t user_base,
 	if (img.segment_count == 0)
 		return reject(why, TS_E_BADFORMAT, "no PT_LOAD segment");
 	if (!entry_is_executable(&img))
-		return reject(why, TS_E_RANGE, "entry point not in an executable segment");
+		return reject(why, TS_E_RANGE,
+		    "entry point not in an executable segment");
 
 	*out = img;
 	if (why != NULL)

@@ -173,21 +173,22 @@ void paging_init(void)
 	kernel_template_cr3 = template_pml4;
 	write_cr3(template_pml4);
 	dmap_ready = true;
-	if (TEST_PLANT_WX_ENABLED)
-		paging_plant_wx_for_test();
+
 }
 
 /*
- * Test-only (build flag TEST_PLANT_WX): writes one W+X leaf directly,
- * bypassing pte_leaf(), so the scanner's negative test has something real
- * to find.  Absent from every normal build.
+ * Test-only (build flag TEST_HOOKS, cmdline plant_wx): writes one W+X leaf
+ * directly, bypassing pte_leaf(), so the scanner's negative test has
+ * something real to find.  Refuses in every normal build.
  */
 ts_status paging_plant_wx_for_test(void)
 {
 	uint64_t pa = phys_alloc_zeroed(), *e;
 
-	if (!TEST_PLANT_WX_ENABLED || pa == FRAME_NONE)
+	if (!TEST_HOOKS_ENABLED)
 		return TS_E_NOTSUP;
+	if (pa == FRAME_NONE)
+		return TS_E_NOMEM;
 	e = walk(template_pml4, MMIO_BASE - PAGE_SIZE, true);
 	if (!e)
 		return TS_E_NOMEM;
@@ -330,6 +331,17 @@ ts_status as_check_user_range(const struct addrspace *as, uint64_t va,
 			return TS_E_FAULT;
 	}
 	return TS_OK;
+}
+
+/* Physical address backing user va (any offset), or 0 if the page is not
+ * present, not user, or (write) not writable. */
+uint64_t as_user_phys(const struct addrspace *as, uint64_t va, bool write)
+{
+	uint64_t *e = walk(as->kernel_pml4, va & ~0xfffull, false);
+
+	if (!e || !(*e & PTE_P) || !(*e & PTE_U) || (write && !(*e & PTE_W)))
+		return 0;
+	return (*e & PTE_ADDR_MASK) | (va & 0xfff);
 }
 
 static uint64_t make_cr3(uint64_t pml4, uint16_t pcid, bool *flush)

