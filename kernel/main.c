@@ -14,6 +14,7 @@
 #include "kernel/random.h"
 #include "kernel/sched.h"
 #include "kernel/arch/x86_64/apic.h"
+#include "kernel/arch/x86_64/fpu.h"
 #include "kernel/arch/x86_64/paging.h"
 #include "kernel/arch/x86_64/trap.h"
 
@@ -69,6 +70,7 @@ void kmain(struct boot_info *bi)
 
 	cpu_init_features(); /* refuses to boot without RDRAND, SMEP, ... */
 	cpu_init_tables();
+	fpu_init();
 	physmem_init(bi);
 	paging_init();
 	cpu_report();

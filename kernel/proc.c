@@ -176,6 +176,7 @@ ts_status proc_spawn_elf(const char *name, const uint8_t *image, uint64_t size,
 	t->proc = p;
 	t->priority = priority < SCHED_PRIORITIES ? priority : SCHED_PRIORITIES - 1;
 	init_context(t, elf.entry);
+	fpu_init_state(&t->fpu);
 	procs_by_slot[p->slot] = p;
 	audit(AUDIT_SPAWN, p->pid, p->name, TS_OK, elf.entry, size, "boot module");
 	sched_make_ready(t);
@@ -194,6 +195,7 @@ static void proc_destroy(struct proc *p)
 	t->state = THREAD_DEAD;
 	if (current == t)
 		current = NULL;
+	arch_thread_gone(t);
 	as_switch_to_template();
 	as_destroy(&p->as);
 	procs_by_slot[p->slot] = NULL;

@@ -11,6 +11,7 @@
 #include "kernel/config.h"
 #include "kernel/arch/x86_64/paging.h"
 #include "kernel/arch/x86_64/trap.h"
+#include "kernel/arch/x86_64/fpu.h"
 
 enum thread_state {
 	THREAD_READY = 1,   /* on a run queue */
@@ -21,6 +22,7 @@ enum thread_state {
 struct proc;
 
 struct thread {
+	struct fpu_state fpu;     /* x87/SSE/AVX registers while not in ring 3 */
 	struct trap_frame ctx;   /* user registers while not running */
 	bool ctx_from_syscall;   /* sysret may restore it (rcx/r11 are spent) */
 	enum thread_state state;

@@ -17,5 +17,7 @@ uint64_t sched_ticks(void);
 
 /* trap.c: restores t's registers and enters ring 3. */
 void arch_return_to_user(struct thread *t) __attribute__((noreturn));
+/* trap.c: forget t (its FPU registers need no saving any more). */
+void arch_thread_gone(struct thread *t);
 
 #endif

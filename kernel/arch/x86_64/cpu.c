@@ -11,6 +11,7 @@
 #include "kernel/arch/x86_64/x86.h"
 #include "kernel/arch/x86_64/trap.h"
 #include "kernel/log.h"
+#include "kernel/arch/x86_64/fpu.h"
 
 struct tss {
 	uint32_t reserved0;
@@ -173,11 +174,8 @@ void cpu_init_features(void)
 	require_features();
 	has_pcid = cpu_has_feature("pcid");
 
-	/* FPU/SSE off for everyone: no state to leak between processes.
-	 * x87 use raises #NM and SSE use #UD, which kill the process. */
 	cr0 = read_cr0();
-	cr0 |= CR0_WP | CR0_EM | CR0_MP;
-	cr0 &= ~CR0_TS;
+	cr0 |= CR0_WP;
 	write_cr0(cr0);
 
 	cr4 = read_cr4();
@@ -208,7 +206,8 @@ void cpu_report(void)
 {
 	uint64_t cr0 = read_cr0(), cr4 = read_cr4(), efer = rdmsr(MSR_EFER);
 
-	klog("cpu: NX=%d SMEP=%d SMAP=%d UMIP=%d WP=%d PCID=%d FPU=off",
+	klog("cpu: NX=%d SMEP=%d SMAP=%d UMIP=%d WP=%d PCID=%d FPU=%s",
 	     !!(efer & EFER_NXE), !!(cr4 & CR4_SMEP), !!(cr4 & CR4_SMAP),
-	     !!(cr4 & CR4_UMIP), !!(cr0 & CR0_WP), !!(cr4 & CR4_PCIDE));
+	     !!(cr4 & CR4_UMIP), !!(cr0 & CR0_WP), !!(cr4 & CR4_PCIDE),
+	     fpu_mode());
 }

@@ -15,6 +15,7 @@
 #include "kernel/sched.h"
 #include "kernel/syscall.h"
 #include "kernel/uaccess.h"
+#include "kernel/arch/x86_64/fpu.h"
 
 static const char *const exception_names[32] = {
 	"divide error", "debug", "NMI", "breakpoint", "overflow",
@@ -145,6 +146,15 @@ static bool canonical_user(uint64_t va)
  * frame says, ring 3 gets ring-3 selectors, IF set and IOPL 0: user space
  * never runs with interrupts masked (K5) and never gets port access here.
  */
+/* The thread whose FPU registers are in the CPU, or NULL. */
+static struct thread *fpu_owner;
+
+void arch_thread_gone(struct thread *t)
+{
+	if (fpu_owner == t)
+		fpu_owner = NULL;
+}
+
 void arch_return_to_user(struct thread *t)
 {
 	struct trap_frame *out =
@@ -158,6 +168,10 @@ void arch_return_to_user(struct thread *t)
 	/* sysret with a non-canonical rip faults in ring 0 on Intel parts. */
 	use_sysret = t->ctx_from_syscall && canonical_user(t->ctx.rip);
 	*out = t->ctx;
+	if (fpu_owner != t) {
+		fpu_switch(fpu_owner ? &fpu_owner->fpu : NULL, &t->fpu);
+		fpu_owner = t;
+	}
 	entry_kernel_cr3 = as_kernel_cr3(as);
 	trampoline_exit(as_user_cr3(as), use_sysret);
 }
