@@ -8,13 +8,15 @@ dir=${1:?usage: $0 <results-dir>}
 shopt -s nullglob
 files=("$dir"/*.txt)
 
-pass=0 fail=0
+pass=0 fail=0 skip=0
+skips=()
 failures=()
 for f in "${files[@]}"; do
 	while IFS= read -r line || [ -n "$line" ]; do
 		case "$line" in
 		"PASS "*) pass=$((pass + 1)) ;;
 		"FAIL "*) fail=$((fail + 1)); failures+=("$line") ;;
+		"SKIP "*) skip=$((skip + 1)); skips+=("$line") ;;
 		esac
 	done <"$f"
 done
@@ -24,5 +26,9 @@ if [ "$fail" -gt 0 ]; then
 	echo "failures:"
 	printf '  %s\n' "${failures[@]}"
 fi
-echo "$pass passed, $fail failed"
+if [ "$skip" -gt 0 ]; then
+	echo "skipped (not counted):"
+	printf '  %s\n' "${skips[@]}"
+fi
+echo "$pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ] && [ "$pass" -gt 0 ]

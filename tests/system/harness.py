@@ -14,6 +14,8 @@ after a space).  Keys:
   cmdline: TEXT       kernel command line (-append); default "test"
   kernel: FILE        kernel image in <build>; default kernel.bin
   cpu_features: LIST  appended to the CPU model, e.g. -rdrand,-rdseed
+  skip_kvm: REASON    report SKIP under kvm, with the reason (a known
+                      hypervisor limitation, documented in docs/STATUS.md)
   timeout: SECONDS    default 60; a case still running then fails
   until: REGEX        once a serial line matches, QEMU is killed and judged
   expect: REGEX       any number, in order: each must match a line after
@@ -60,7 +62,7 @@ EXIT_MEANING = {33: "clean shutdown", 65: "kernel panic",
 CPUID_PROBE = bytes.fromhex(
     "02b0ad1b00000100fe4f51e40000100000001000440010004400100020001000"
     "b80100000031c90fa2c1e91e83e1018d413066baf803eeb00aee66baf400b010eef4ebfd")
-KEYS = {"modules", "cmdline", "kernel", "cpu_features", "timeout", "until",
+KEYS = {"modules", "cmdline", "kernel", "cpu_features", "skip_kvm", "timeout", "until",
         "expect", "forbid", "exit", "allow_panic"}
 
 
@@ -73,6 +75,7 @@ class Case:
         self.name, self.path, self.description = name, path, ""
         self.modules, self.cmdline, self.kernel = [], "test", "kernel.bin"
         self.cpu_features, self.timeout, self.until = "", 60.0, None
+        self.skip_kvm = ""
         self.expects, self.forbids, self.exit = [], [], None
         self.allow_panic = False
 
@@ -109,6 +112,8 @@ def parse_case(path):
                 case.kernel = val
             elif key == "cpu_features":
                 case.cpu_features = val.strip(",")
+            elif key == "skip_kvm":
+                case.skip_kvm = val
             elif key == "timeout":
                 try:
                     case.timeout = float(val)
@@ -406,6 +411,8 @@ def main(argv=None):
                 raise CaseError(f"kvm unavailable: {kvm_broken}")
             if accel == "kvm" and case.cpu_features and not kvm_flags[0]:
                 return report(f"SKIP {tag}: {kvm_flags[1]}")
+            if accel == "kvm" and case.skip_kvm:
+                return report(f"SKIP {tag}: {case.skip_kvm}")
             cmd = qemu_cmd(a.build, case, accel)
             run = run_qemu(cmd, log, case.timeout * TIMEOUT_SCALE[accel], case.until)
         except (CaseError, OSError) as e:

@@ -12,10 +12,10 @@
 
 #include <stdint.h>
 
-#define FPU_AREA_MAX 1024 /* legacy 512 + XSAVE header 64 + AVX 256 = 832 */
+#define FPU_AREA_MAX 512 /* the FXSAVE image: x87 + SSE */
 
 struct fpu_state {
-	_Alignas(64) uint8_t area[FPU_AREA_MAX];
+	_Alignas(16) uint8_t area[FPU_AREA_MAX];
 };
 
 void fpu_init(void);
