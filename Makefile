@@ -39,7 +39,7 @@ KERNEL_CFLAGS := $(IMAGE_CFLAGS) -mcmodel=kernel -mno-red-zone -DTESSERA_KERNEL
 USER_CFLAGS := $(IMAGE_CFLAGS) -mcmodel=small -DTESSERA_USER
 LDFLAGS_COMMON := -nostdlib -z noexecstack --build-id=none -z max-page-size=4096
 
-.PHONY: all run test bench fuzz-smoke clean deps unit-test system-test
+.PHONY: all run test bench fuzz-smoke clean deps unit-test system-test claims
 all: image
 
 # ---------------------------------------------------------------- kernel
@@ -166,7 +166,12 @@ test: deps
 	@$(MAKE) --no-print-directory -k unit-test RESULTS=$(RESULTS) || true
 	@$(MAKE) --no-print-directory -k system-test RESULTS=$(RESULTS) || true
 	@$(MAKE) --no-print-directory -k fuzz-smoke RESULTS=$(RESULTS) || true
+	@$(PYTHON) tools/claims.py $(RESULTS) | grep -v '^PASS' || true
 	@bash tools/tally.sh $(RESULTS)
+
+# docs/CLAIMS.md against the results of the last make test.
+claims:
+	@$(PYTHON) tools/claims.py $(RESULTS)
 
 bench: deps
 	@$(MAKE) --no-print-directory image
