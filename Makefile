@@ -165,6 +165,10 @@ test: deps
 	@$(MAKE) --no-print-directory CC=clang image unit-build >/dev/null && echo "PASS build/clang-warning-free" >> $(RESULTS)/build.txt || echo "FAIL build/clang-warning-free" >> $(RESULTS)/build.txt
 	@$(MAKE) --no-print-directory -k unit-test RESULTS=$(RESULTS) || true
 	@$(MAKE) --no-print-directory -k system-test RESULTS=$(RESULTS) || true
+	@echo "system tests of the clang-built kernel (TCG):"
+	@$(MAKE) --no-print-directory CC=clang test-images >/dev/null
+	@$(PYTHON) tests/system/harness.py --build build/clang --accel tcg \
+		--results $(RESULTS)/system-clang.txt | grep -v '^PASS' || true
 	@$(MAKE) --no-print-directory -k fuzz-smoke RESULTS=$(RESULTS) || true
 	@$(PYTHON) tools/claims.py $(RESULTS) | grep -v '^PASS' || true
 	@bash tools/tally.sh $(RESULTS)

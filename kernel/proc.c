@@ -14,6 +14,7 @@
 #include "kernel/pool.h"
 #include "kernel/log.h"
 #include "lib/elf/elf.h"
+#include "lib/fmt.h"
 #include "include/abi/syscall.h"
 #include "kernel/arch/x86_64/x86.h"
 
@@ -185,12 +186,30 @@ ts_status proc_spawn_elf(const char *name, const uint8_t *image, uint64_t size,
 	return TS_OK;
 }
 
+/*
+ * Prints the process's buffered SYS_DEBUG_WRITE line behind its
+ * "[name:pid] " prefix, which the process cannot forge or suppress.
+ */
+void proc_flush_line(struct proc *p)
+{
+	char buf[PROC_LINE_MAX + PROC_NAME_MAX + 24];
+	int n = fmt_snprintf(buf, sizeof(buf), "[%s:%u] ", p->name, p->pid);
+
+	memcpy(buf + n, p->line, p->line_len);
+	n += (int)p->line_len;
+	buf[n++] = '\n';
+	klog_raw(buf, (size_t)n);
+	p->line_len = 0;
+}
+
 /* Frees everything the process holds.  Leaves the CPU on the template
  * tables, since the process's own may be the ones loaded. */
 static void proc_destroy(struct proc *p)
 {
 	struct thread *t = p->thread;
 
+	if (p->line_len)
+		proc_flush_line(p);
 	sched_remove(t);
 	t->state = THREAD_DEAD;
 	if (current == t)

@@ -46,6 +46,7 @@ void proc_init(void);
 ts_status proc_spawn_elf(const char *name, const uint8_t *image, uint64_t size,
 			 unsigned priority, struct proc **out);
 void proc_kill(struct proc *p, const char *why);
+void proc_flush_line(struct proc *p);
 void proc_exit(struct proc *p, int64_t code);
 unsigned proc_count(void);
 struct proc *proc_by_slot(unsigned slot);

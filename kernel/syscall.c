@@ -23,31 +23,19 @@
 
 #define DEBUG_WRITE_MAX 4096
 
-static void line_flush(struct proc *p)
-{
-	char buf[PROC_LINE_MAX + PROC_NAME_MAX + 24];
-	int n = fmt_snprintf(buf, sizeof(buf), "[%s:%u] ", p->name, p->pid);
-
-	memcpy(buf + n, p->line, p->line_len);
-	n += (int)p->line_len;
-	buf[n++] = '\n';
-	klog_raw(buf, (size_t)n);
-	p->line_len = 0;
-}
-
 /* Printable ASCII only: a program cannot move the cursor, clear the
  * screen or start a line that looks like the kernel's. */
 static void line_put(struct proc *p, char c)
 {
 	if (c == '\n') {
-		line_flush(p);
+		proc_flush_line(p);
 		return;
 	}
 	if (c < 0x20 || c > 0x7e)
 		c = '?';
 	p->line[p->line_len++] = c;
 	if (p->line_len == PROC_LINE_MAX)
-		line_flush(p);
+		proc_flush_line(p);
 }
 
 static ts_status sys_debug_write(struct proc *p, uint64_t buf, uint64_t len)
@@ -149,8 +137,6 @@ void syscall_dispatch(struct thread *t)
 
 	switch (c->rax) {
 	case SYS_EXIT:
-		if (p->line_len)
-			line_flush(p);
 		proc_exit(p, (int64_t)c->rdi);
 		return;
 	case SYS_YIELD:

@@ -114,6 +114,11 @@ void trap_from_user(struct trap_frame *tf)
 	} else if (tf->vector == VEC_TIMER) {
 		apic_eoi();
 		sched_tick();
+	} else if (tf->vector == EXC_NMI) {
+		klog("kernel: NMI while in ring 3, ignored");
+	} else if (tf->vector == EXC_MC) {
+		trap_dump(tf);
+		panic("machine check");
 	} else if (tf->vector < 32) {
 		user_fault(t, tf);
 	} else if (tf->vector != VEC_SPURIOUS && tf->vector < VEC_PIC_BASE) {
@@ -127,6 +132,10 @@ void trap_from_kernel(struct trap_frame *tf)
 	if (tf->vector == VEC_TIMER) {
 		apic_eoi();
 		sched_tick();
+		return;
+	}
+	if (tf->vector == EXC_NMI) {
+		klog("kernel: NMI in ring 0, ignored");
 		return;
 	}
 	if (tf->vector == VEC_SPURIOUS || tf->vector >= VEC_PIC_BASE)
