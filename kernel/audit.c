@@ -15,6 +15,7 @@ const char *audit_kind_name(uint32_t kind)
 {
 	static const char *const names[] = {
 		"?", "spawn", "exit", "fault", "denied", "elf_reject", "kill",
+		"revoke",
 	};
 	return kind < sizeof(names) / sizeof(names[0]) ? names[kind] : "?";
 }

@@ -18,6 +18,7 @@ enum audit_kind {
 	AUDIT_DENIED = 4,     /* a request was refused (W+X map, bad pointer...) */
 	AUDIT_ELF_REJECT = 5, /* a boot module failed validation */
 	AUDIT_KILL = 6,       /* a process was killed for another reason */
+	AUDIT_REVOKE = 7,     /* a process revoked what it had granted */
 };
 
 struct audit_record {

@@ -10,5 +10,6 @@
 void kmain(struct boot_info *bi) __attribute__((noreturn));
 void kmain_multiboot(uint32_t magic, uint32_t info_pa) __attribute__((noreturn));
 bool kernel_cmdline_has(const char *word);
+const struct boot_module *kernel_boot_module(uint64_t index);
 
 #endif

@@ -6,6 +6,8 @@
 #include <string.h>
 #include "kernel/kmain.h"
 #include "kernel/audit.h"
+#include "kernel/cap.h"
+#include "kernel/endpoint.h"
 #include "kernel/config.h"
 #include "kernel/log.h"
 #include "kernel/physmem.h"
@@ -47,15 +49,66 @@ static void run_test_hooks(void)
 	}
 }
 
+const struct boot_module *kernel_boot_module(uint64_t index)
+{
+	return index < boot->module_count ? &boot->modules[index] : NULL;
+}
+
+/*
+ * The root of authority: init gets the spawn capability over every boot
+ * module, the audit-read capability, and fresh endpoints and
+ * notifications, all with GRANT.  Everything any other process ever holds
+ * is derived from these, at spawn (A2).
+ */
+static void give_root_capabilities(struct proc *init)
+{
+	uint64_t obj;
+	ts_status s = cap_install_root(init, ROOT_SLOT_SPAWN, CAP_SPAWN,
+				       CAP_R_SEND | CAP_R_GRANT,
+				       (1ull << boot->module_count) - 1);
+
+	if (s == TS_OK)
+		s = cap_install_root(init, ROOT_SLOT_AUDIT, CAP_AUDIT_READ,
+				     CAP_R_READ | CAP_R_GRANT, 0);
+	for (unsigned i = 0; s == TS_OK && i < ROOT_ENDPOINTS; i++) {
+		s = endpoint_create(&obj);
+		if (s == TS_OK)
+			s = cap_install_root(init, ROOT_SLOT_ENDPOINT0 + i,
+					     CAP_ENDPOINT, CAP_R_ALL, obj);
+	}
+	for (unsigned i = 0; s == TS_OK && i < ROOT_NOTIFICATIONS; i++) {
+		s = notification_create(&obj);
+		if (s == TS_OK)
+			s = cap_install_root(init, ROOT_SLOT_NOTIFY0 + i,
+					     CAP_NOTIFICATION, CAP_R_ALL, obj);
+	}
+	if (s != TS_OK)
+		panic("kernel: cannot create the root capabilities: %s",
+		      ts_status_name(s));
+}
+
+/*
+ * With "init" on the command line the kernel starts only the first boot
+ * module, with the root capabilities; init starts the rest (SYS_SPAWN).
+ * Without it (the foundation's tests) every module starts with no
+ * capabilities at all.
+ */
 static void spawn_boot_modules(const struct boot_info *bi)
 {
-	for (uint32_t i = 0; i < bi->module_count; i++) {
+	bool init_mode = kernel_cmdline_has("init");
+
+	for (uint32_t i = 0; i < bi->module_count && !(init_mode && i > 0); i++) {
 		const struct boot_module *m = &bi->modules[i];
+		struct proc *p;
 		ts_status s = proc_spawn_elf(m->name, phys_to_virt(m->phys_base),
-					     m->size, 1, NULL);
-		if (s != TS_OK)
+					     m->size, init_mode ? 4 : 1, &p);
+		if (s != TS_OK) {
 			klog("kernel: module %s refused: %s", m->name,
 			     ts_status_name(s));
+			continue;
+		}
+		if (init_mode)
+			give_root_capabilities(p);
 	}
 }
 
@@ -76,6 +129,8 @@ void kmain(struct boot_info *bi)
 	cpu_report();
 	random_init();
 	proc_init();
+	cap_init();
+	ipc_init();
 	apic_init(TIMER_HZ);
 	if (TEST_HOOKS_ENABLED)
 		run_test_hooks();

@@ -12,6 +12,7 @@
 #include "kernel/frame.h"
 #include "kernel/physmem.h"
 #include "kernel/pool.h"
+#include "kernel/endpoint.h"
 #include "kernel/log.h"
 #include "lib/elf/elf.h"
 #include "lib/fmt.h"
@@ -38,6 +39,15 @@ unsigned proc_count(void)
 struct proc *proc_by_slot(unsigned slot)
 {
 	return slot < MAX_PROCS ? procs_by_slot[slot] : NULL;
+}
+
+/* The live thread in thread-pool slot i, or NULL. */
+struct thread *proc_thread_by_index(unsigned i)
+{
+	if (i >= MAX_THREADS || thread_pool.link[i] != POOL_ALLOCATED)
+		return NULL;
+	return (struct thread *)(thread_pool.storage +
+				 (uint64_t)i * thread_pool.objsize);
 }
 
 /* Pool accounting: every live process has exactly one live thread. */
@@ -86,20 +96,36 @@ static ts_status load_segment(struct proc *p, const uint8_t *image,
 	return TS_OK;
 }
 
-static ts_status map_stack(struct proc *p)
+/* Maps fresh zeroed RW pages; returns their frames in pa_out if given. */
+static ts_status map_fresh(struct proc *p, uint64_t va, unsigned pages,
+			   uint64_t *pa_out)
 {
-	for (uint64_t i = 1; i <= USER_STACK_PAGES; i++) {
+	for (unsigned i = 0; i < pages; i++) {
 		uint64_t pa = phys_alloc_zeroed();
 		if (pa == FRAME_NONE)
 			return TS_E_NOMEM;
-		ts_status s = as_map_page(&p->as, USER_STACK_TOP - i * PAGE_SIZE,
-					  pa, MAP_R | MAP_W);
+		ts_status s = as_map_page(&p->as, va + i * PAGE_SIZE, pa,
+					  MAP_R | MAP_W);
 		if (s != TS_OK) {
 			phys_free(pa);
 			return s;
 		}
+		if (pa_out)
+			pa_out[i] = pa;
 	}
 	return TS_OK;
+}
+
+/* The stack (below USER_STACK_TOP, guard page under it) and the IPC
+ * buffer, whose frames the kernel keeps for delivering messages. */
+static ts_status map_stack_and_ipc_buffer(struct proc *p)
+{
+	ts_status s = map_fresh(p, USER_STACK_TOP - USER_STACK_PAGES * PAGE_SIZE,
+				USER_STACK_PAGES, NULL);
+
+	if (s != TS_OK)
+		return s;
+	return map_fresh(p, IPC_BUFFER_VA, IPC_BUFFER_PAGES, p->ipcbuf_pa);
 }
 
 static void init_context(struct thread *t, uint64_t entry)
@@ -162,7 +188,7 @@ ts_status proc_spawn_elf(const char *name, const uint8_t *image, uint64_t size,
 	for (uint32_t i = 0; i < elf.segment_count && s == TS_OK; i++)
 		s = load_segment(p, image, &elf.seg[i]);
 	if (s == TS_OK)
-		s = map_stack(p);
+		s = map_stack_and_ipc_buffer(p);
 	if (s != TS_OK) {
 		spawn_unwind(p, t, true);
 		audit(AUDIT_DENIED, 0, name, s, 0, 0, "cannot map image");
@@ -174,6 +200,7 @@ ts_status proc_spawn_elf(const char *name, const uint8_t *image, uint64_t size,
 	p->name[n] = '\0';
 	p->pages_quota = PROC_DEFAULT_PAGE_QUOTA;
 	p->thread = t;
+	cap_table_clear(p->caps);
 	t->proc = p;
 	t->priority = priority < SCHED_PRIORITIES ? priority : SCHED_PRIORITIES - 1;
 	init_context(t, elf.entry);
@@ -211,7 +238,9 @@ static void proc_destroy(struct proc *p)
 	if (p->line_len)
 		proc_flush_line(p);
 	sched_remove(t);
+	ipc_thread_gone(t);
 	t->state = THREAD_DEAD;
+	cap_release_all(p);
 	if (current == t)
 		current = NULL;
 	arch_thread_gone(t);

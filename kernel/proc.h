@@ -12,12 +12,21 @@
 #include "kernel/arch/x86_64/paging.h"
 #include "kernel/arch/x86_64/trap.h"
 #include "kernel/arch/x86_64/fpu.h"
+#include "kernel/cap.h"
+#include "include/abi/ipc.h"
 
 enum thread_state {
-	THREAD_READY = 1,   /* on a run queue */
-	THREAD_RUNNING = 2, /* the current thread */
+	THREAD_READY = 1,         /* on a run queue */
+	THREAD_RUNNING = 2,       /* the current thread */
 	THREAD_DEAD = 3,
+	THREAD_BLOCKED_SEND = 4,  /* on an endpoint's send queue */
+	THREAD_BLOCKED_RECV = 5,  /* on an endpoint's receive queue */
+	THREAD_BLOCKED_REPLY = 6, /* its call was delivered; awaiting the reply */
+	THREAD_BLOCKED_NOTIFY = 7, /* waiting on a notification */
 };
+
+struct endpoint;
+struct notification;
 
 struct proc;
 
@@ -29,6 +38,16 @@ struct thread {
 	unsigned priority;       /* 0 .. SCHED_PRIORITIES-1, higher runs first */
 	struct thread *next;     /* run-queue link */
 	struct proc *proc;
+
+	/* IPC (endpoint.c).  A blocked thread's message is its saved ctx. */
+	struct endpoint *ep;        /* queue it waits on, or NULL */
+	struct notification *ntf;   /* notification it waits on, or NULL */
+	struct thread *ep_next;     /* link in that queue */
+	uint64_t ep_badge;          /* badge of the capability a sender used */
+	bool ep_is_call;            /* a blocked sender that wants a reply */
+	struct thread *reply_to;    /* the caller this thread owes a reply */
+	struct thread *awaiting;    /* the server this caller waits on */
+	uint64_t deadline_ns;       /* 0: no timeout */
 };
 
 struct proc {
@@ -40,11 +59,14 @@ struct proc {
 	uint32_t pages_quota, pages_used;
 	char line[PROC_LINE_MAX]; /* SYS_DEBUG_WRITE line buffer */
 	uint32_t line_len;
+	struct cap_slot caps[CAP_SLOTS];
+	uint64_t ipcbuf_pa[IPC_BUFFER_PAGES]; /* header, payload */
 };
 
 void proc_init(void);
 ts_status proc_spawn_elf(const char *name, const uint8_t *image, uint64_t size,
 			 unsigned priority, struct proc **out);
+struct thread *proc_thread_by_index(unsigned i);
 void proc_kill(struct proc *p, const char *why);
 void proc_flush_line(struct proc *p);
 void proc_exit(struct proc *p, int64_t code);

@@ -8,6 +8,7 @@
  */
 #include "kernel/sched.h"
 #include "kernel/kmain.h"
+#include "kernel/endpoint.h"
 #include "kernel/log.h"
 #include "kernel/ptscan.h"
 #include "kernel/arch/x86_64/apic.h"
@@ -66,6 +67,7 @@ void sched_tick(void)
 {
 	ticks++;
 	need_resched = true;
+	ipc_check_timeouts(time_ns());
 }
 
 void sched_yield(void)

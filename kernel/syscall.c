@@ -15,6 +15,8 @@
 #include "kernel/log.h"
 #include "kernel/physmem.h"
 #include "kernel/ptscan.h"
+#include "kernel/cap.h"
+#include "kernel/endpoint.h"
 #include "kernel/sched.h"
 #include "kernel/uaccess.h"
 #include "kernel/arch/x86_64/apic.h"
@@ -129,6 +131,148 @@ static ts_status sys_unmap(struct proc *p, uint64_t va, uint64_t len)
 	return TS_OK;
 }
 
+/* Looks a capability up for a syscall; a refusal is a security event. */
+static ts_status lookup(struct proc *p, uint64_t slot, uint32_t type,
+			uint32_t rights, const struct capnode **out, const char *what)
+{
+	ts_status s = cap_lookup(p, slot, type, rights, out);
+
+	if (s != TS_OK)
+		audit(AUDIT_DENIED, p->pid, p->name, s, slot, type, what);
+	return s;
+}
+
+static ts_status sys_ipc(struct thread *t, int op)
+{
+	struct proc *p = t->proc;
+	const struct capnode *c;
+	uint32_t need = op == SYS_RECV ? CAP_R_RECV : CAP_R_SEND;
+	ts_status s;
+
+	if (op == SYS_REPLY)
+		return ipc_reply(t);
+	if (op == SYS_REPLY_RECV) {
+		s = ipc_reply(t);
+		if (s != TS_OK && s != TS_E_NOENT)
+			return s;
+		need = CAP_R_RECV;
+	}
+	s = lookup(p, t->ctx.rdi, CAP_ENDPOINT, need, &c, "ipc");
+	if (s != TS_OK)
+		return s;
+	if (op == SYS_RECV || op == SYS_REPLY_RECV)
+		return ipc_recv(t, c->object);
+	return ipc_send(t, c->object, c->badge, op == SYS_CALL);
+}
+
+static ts_status sys_notify(struct thread *t, int op)
+{
+	struct proc *p = t->proc;
+	const struct capnode *c;
+	ts_status s = lookup(p, t->ctx.rdi, CAP_NOTIFICATION,
+			     op == SYS_NOTIFY_WAIT ? CAP_R_RECV : CAP_R_SEND, &c,
+			     "notify");
+
+	if (s != TS_OK)
+		return s;
+	if (op == SYS_NOTIFY_WAIT)
+		return notify_wait(t, c->object);
+	return notify_signal(c->object, t->ctx.rsi);
+}
+
+/*
+ * Checks a whole spawn request before anything is created (A2): the spawn
+ * capability covers the module, every grant names a capability the
+ * spawner holds with GRANT, asks for no right it lacks, forges no badge,
+ * and lands in a distinct slot of the child.
+ */
+static ts_status check_spawn(struct proc *p, const struct capnode *spawn,
+			     uint64_t module, const struct cap_grant *g,
+			     uint64_t count, uint64_t priority)
+{
+	uint32_t used = 0;
+
+	if (module >= 64 || !(spawn->object & (1ull << module)) ||
+	    !kernel_boot_module(module))
+		return TS_E_DENIED;
+	if (priority > p->thread->priority)
+		return TS_E_RIGHTS;
+	for (uint64_t i = 0; i < count; i++) {
+		const struct capnode *src;
+		ts_status s = cap_lookup(p, g[i].from_slot, CAP_NONE, 0, &src);
+		if (s != TS_OK)
+			return s;
+		s = cap_grant_allowed(src, g[i].rights, g[i].badge);
+		if (s != TS_OK)
+			return s;
+		if (g[i].to_slot >= CAP_SLOTS || (used & (1u << g[i].to_slot)))
+			return TS_E_INVAL;
+		used |= 1u << g[i].to_slot;
+	}
+	return TS_OK;
+}
+
+static ts_status sys_spawn(struct thread *t)
+{
+	struct proc *p = t->proc, *child;
+	struct trap_frame *c = &t->ctx;
+	struct cap_grant grants[CAP_SLOTS];
+	const struct capnode *spawn;
+	const struct boot_module *m;
+	uint64_t count = c->r10;
+	ts_status s = lookup(p, c->rdi, CAP_SPAWN, CAP_R_SEND, &spawn, "spawn");
+
+	if (s != TS_OK)
+		return s;
+	if (count > CAP_SLOTS)
+		return TS_E_INVAL;
+	s = copy_from_user(p, grants, c->rdx, count * sizeof(grants[0]));
+	if (s == TS_OK)
+		s = check_spawn(p, spawn, c->rsi, grants, count, c->r8);
+	if (s != TS_OK) {
+		audit(AUDIT_DENIED, p->pid, p->name, s, c->rsi, count, "spawn request");
+		return s;
+	}
+	m = kernel_boot_module(c->rsi);
+	s = proc_spawn_elf(m->name, phys_to_virt(m->phys_base), m->size,
+			   (unsigned)c->r8, &child);
+	if (s != TS_OK)
+		return s;
+	for (uint64_t i = 0; i < count && s == TS_OK; i++)
+		s = cap_derive(p, grants[i].from_slot, child, grants[i].to_slot,
+			       grants[i].rights, grants[i].badge);
+	if (s != TS_OK) {
+		proc_kill(child, "capabilities could not be granted");
+		return s;
+	}
+	return child->pid;
+}
+
+static ts_status sys_cap(struct thread *t, int op)
+{
+	struct proc *p = t->proc;
+	uint64_t slot = t->ctx.rdi;
+	struct cap_info info;
+	ts_status s;
+
+	if (slot >= CAP_SLOTS) {
+		audit(AUDIT_DENIED, p->pid, p->name, TS_E_RANGE, slot, 0, "cap slot");
+		return TS_E_RANGE;
+	}
+	if (op == SYS_CAP_INFO) {
+		cap_info(p, (unsigned)slot, &info);
+		return copy_to_user(p, t->ctx.rsi, &info, sizeof(info));
+	}
+	if (op == SYS_CAP_DELETE)
+		return cap_delete(p, (unsigned)slot);
+	s = cap_lookup(p, slot, CAP_NONE, 0, &(const struct capnode *){ 0 });
+	if (s != TS_OK)
+		return s;
+	s = (ts_status)cap_revoke_derived(p, (unsigned)slot);
+	audit(AUDIT_REVOKE, p->pid, p->name, TS_OK, slot, (uint64_t)s, "revoke");
+	return s;
+}
+
 void syscall_dispatch(struct thread *t)
 {
 	struct trap_frame *c = &t->ctx;
@@ -158,10 +302,34 @@ void syscall_dispatch(struct thread *t)
 	case SYS_TIME_NS:
 		r = (ts_status)time_ns();
 		break;
+	case SYS_SEND:
+	case SYS_RECV:
+	case SYS_CALL:
+	case SYS_REPLY_RECV:
+	case SYS_REPLY:
+		r = sys_ipc(t, (int)c->rax);
+		break;
+	case SYS_NOTIFY_SIGNAL:
+	case SYS_NOTIFY_WAIT:
+		r = sys_notify(t, (int)c->rax);
+		break;
+	case SYS_SPAWN:
+		r = sys_spawn(t);
+		break;
+	case SYS_CAP_INFO:
+	case SYS_CAP_REVOKE:
+	case SYS_CAP_DELETE:
+		r = sys_cap(t, (int)c->rax);
+		break;
 	default:
 		r = TS_E_NOSYS;
 		audit(AUDIT_DENIED, p->pid, p->name, r, c->rax, 0, "no such syscall");
 		break;
 	}
-	c->rax = (uint64_t)r;
+	/* A thread that blocked gets its status when it is woken. */
+	if (t->state == THREAD_RUNNING)
+		c->rax = (uint64_t)r;
+	if (kernel_cmdline_has("test") && !cap_tree_ok())
+		panic("capability tree invariant broken after syscall %lu",
+		      (unsigned long)c->rax);
 }

@@ -17,6 +17,13 @@
  * inside [USER_SPACE_BASE, USER_SPACE_END).  Kernel addresses and anything
  * that wraps around fail here before any table is looked at.
  */
+/*@ assigns \nothing;
+  @ ensures ok: \result != 0 <==>
+  @   (len > 0 && USER_SPACE_BASE <= va &&
+  @    va + len <= USER_SPACE_END);
+  @*/
+/* proved: prove/uaccess/user_range_ok (va + len is a mathematical integer
+ * in ACSL, so "no wrap" is part of the ensures). */
 static inline bool user_range_ok(uint64_t va, uint64_t len)
 {
 	if (len == 0 || va < USER_SPACE_BASE || va >= USER_SPACE_END)

@@ -30,9 +30,11 @@ enum {
 	TS_E_DEAD = -13,      /* the peer died */
 	TS_E_BUSY = -14,      /* the object is in use */
 	TS_E_NOTSUP = -15,    /* the hardware lacks a required feature */
+	TS_E_TYPE = -16,      /* the capability is of the wrong type */
+	TS_E_RIGHTS = -17,    /* the capability lacks a needed right */
 };
 
-#define TS_STATUS_MIN TS_E_NOTSUP
+#define TS_STATUS_MIN TS_E_RIGHTS
 
 /* Short stable names for logs and tests ("E_FAULT"), never NULL. */
 static inline const char *ts_status_name(ts_status s)
@@ -41,6 +43,7 @@ static inline const char *ts_status_name(ts_status s)
 		"OK", "E_INVAL", "E_FAULT", "E_NOMEM", "E_DENIED", "E_NOSYS",
 		"E_BADFORMAT", "E_WX", "E_RANGE", "E_EXISTS", "E_NOENT",
 		"E_REVOKED", "E_TIMEOUT", "E_DEAD", "E_BUSY", "E_NOTSUP",
+		"E_TYPE", "E_RIGHTS",
 	};
 	if (s > 0)
 		return "OK";

@@ -17,6 +17,17 @@ enum syscall_number {
 	SYS_UNMAP = 4,       /* (va, len) -> TS_OK */
 	SYS_GETPID = 5,      /* () -> pid */
 	SYS_TIME_NS = 6,     /* () -> nanoseconds since boot */
+	SYS_SEND = 7,        /* (slot, info, w0..w3) -> status */
+	SYS_RECV = 8,        /* (slot) -> status; badge, info, w0..w3 */
+	SYS_CALL = 9,        /* (slot, info, w0..w3) -> status; reply */
+	SYS_REPLY_RECV = 10, /* (slot, info, w0..w3): reply, then receive */
+	SYS_REPLY = 11,      /* (-, info, w0..w3) -> status */
+	SYS_NOTIFY_SIGNAL = 12, /* (slot, bits) -> status */
+	SYS_NOTIFY_WAIT = 13,   /* (slot) -> status; bits in rdi */
+	SYS_SPAWN = 14,      /* (slot, module, grants, count, priority) -> pid */
+	SYS_CAP_INFO = 15,   /* (slot, struct cap_info *) -> status */
+	SYS_CAP_REVOKE = 16, /* (slot) -> number of capabilities revoked */
+	SYS_CAP_DELETE = 17, /* (slot) -> status */
 	SYS_COUNT
 };
 

@@ -9,6 +9,8 @@
 #include <stdint.h>
 #include "include/abi/status.h"
 #include "include/abi/syscall.h"
+#include "include/abi/cap.h"
+#include "include/abi/ipc.h"
 
 static inline int64_t syscall6(uint64_t n, uint64_t a, uint64_t b, uint64_t c,
 			       uint64_t d, uint64_t e, uint64_t f)
@@ -32,6 +34,36 @@ ts_status sys_map(uint64_t va, uint64_t len, uint32_t prot);
 ts_status sys_unmap(uint64_t va, uint64_t len);
 ts_status sys_getpid(void);
 uint64_t sys_time_ns(void);
+
+/* A received (or reply) message: what the kernel put in registers. */
+struct msg {
+	uint64_t badge; /* stamped by the kernel from the sender's capability */
+	uint64_t info;  /* IPC_INFO(label, payload length) */
+	uint64_t w[4];
+};
+
+ts_status ipc_send(uint64_t slot, uint64_t info, const uint64_t w[4]);
+ts_status ipc_call(uint64_t slot, uint64_t info, const uint64_t w[4], struct msg *reply);
+ts_status ipc_recv(uint64_t slot, struct msg *m);
+ts_status ipc_reply_recv(uint64_t slot, uint64_t info, const uint64_t w[4], struct msg *m);
+ts_status ipc_reply(uint64_t info, const uint64_t w[4]);
+ts_status notify_signal(uint64_t slot, uint64_t bits);
+ts_status notify_wait(uint64_t slot, uint64_t *bits);
+ts_status sys_spawn(uint64_t spawn_slot, uint64_t module, const struct cap_grant *g,
+		    uint64_t count, uint64_t priority);
+ts_status sys_cap_info(uint64_t slot, struct cap_info *out);
+ts_status sys_cap_revoke(uint64_t slot);
+ts_status sys_cap_delete(uint64_t slot);
+
+static inline struct ipc_header *ipc_header(void)
+{
+	return (struct ipc_header *)IPC_BUFFER_VA;
+}
+
+static inline void *ipc_payload(void)
+{
+	return (void *)IPC_PAYLOAD_VA;
+}
 
 int printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void puts_raw(const char *s);

@@ -21,6 +21,24 @@
  * (pte/leaf_invalid_*).  Never sets G: user and kernel entries alike are
  * flushed on an address-space switch (pte/leaf_all_combinations).
  */
+/*@ requires \valid(out);
+  @ assigns *out;
+  @ ensures result: \result == TS_OK || \result == TS_E_WX ||
+  @   \result == TS_E_INVAL;
+  @ ensures wx_refused: ((perms & MAP_W) != 0 && (perms & MAP_X) != 0) ==>
+  @   \result == TS_E_WX;
+  @ ensures never_wx: \result == TS_OK ==>
+  @   ((*out & PTE_W) == 0 || (*out & PTE_NX) != 0);
+  @ ensures w_iff_asked: \result == TS_OK ==>
+  @   ((*out & PTE_W) != 0 <==> (perms & MAP_W) != 0);
+  @ ensures x_iff_asked: \result == TS_OK ==>
+  @   ((*out & PTE_NX) == 0 <==> (perms & MAP_X) != 0);
+  @ ensures present: \result == TS_OK ==> (*out & PTE_P) != 0;
+  @ ensures no_global: \result == TS_OK ==> (*out & PTE_G) == 0;
+  @ ensures frame: \result == TS_OK ==> (*out & PTE_ADDR_MASK) == phys;
+  @ ensures unchanged: \result != TS_OK ==> *out == \old(*out);
+  @*/
+/* proved: prove/pte/pte_leaf (never W and X together) */
 ts_status pte_leaf(uint64_t phys, unsigned perms, uint64_t *out)
 {
 	uint64_t e;
@@ -67,6 +85,28 @@ uint64_t pte_table(uint64_t table_phys, bool user)
  * Checked by pte/effective_* including chains that hide W or X above the
  * leaf.
  */
+/*@ requires chain == \null || levels < 1 || levels > 5 ||
+  @   \valid_read(chain + (0 .. levels - 1));
+  @ assigns \nothing;
+  @ behavior refused:
+  @   assumes chain == \null || levels < 1 || levels > 5;
+  @   ensures \result == 0;
+  @ behavior walk:
+  @   assumes chain != \null && 1 <= levels <= 5;
+  @   ensures not_present: \result == 0 <==>
+  @     (\exists integer k; 0 <= k < levels && (chain[k] & PTE_P) == 0);
+  @   ensures read: \result != 0 ==> (\result & MAP_R) != 0;
+  @   ensures only: (\result & ~(MAP_R | MAP_W | MAP_X | MAP_USER)) == 0;
+  @   ensures w: (\result & MAP_W) != 0 <==> (\result != 0 &&
+  @     (\forall integer k; 0 <= k < levels ==> (chain[k] & PTE_W) != 0));
+  @   ensures x: (\result & MAP_X) != 0 <==> (\result != 0 &&
+  @     (\forall integer k; 0 <= k < levels ==> (chain[k] & PTE_NX) == 0));
+  @   ensures u: (\result & MAP_USER) != 0 <==> (\result != 0 &&
+  @     (\forall integer k; 0 <= k < levels ==> (chain[k] & PTE_U) != 0));
+  @ complete behaviors;
+  @ disjoint behaviors;
+  @*/
+/* proved: prove/pte/pte_effective */
 unsigned pte_effective(const uint64_t *chain, int levels)
 {
 	bool w = true, x = true, u = true;
@@ -74,6 +114,17 @@ unsigned pte_effective(const uint64_t *chain, int levels)
 
 	if (chain == NULL || levels < 1 || levels > 5)
 		return 0;
+	/*@ loop invariant 0 <= i <= levels;
+	  @ loop invariant \forall integer k; 0 <= k < i ==> (chain[k] & PTE_P) != 0;
+	  @ loop invariant w == 1 <==> (\forall integer k; 0 <= k < i ==> (chain[k] & PTE_W) != 0);
+	  @ loop invariant x == 1 <==> (\forall integer k; 0 <= k < i ==> (chain[k] & PTE_NX) == 0);
+	  @ loop invariant u == 1 <==> (\forall integer k; 0 <= k < i ==> (chain[k] & PTE_U) != 0);
+	  @ loop invariant w == 0 || w == 1;
+	  @ loop invariant x == 0 || x == 1;
+	  @ loop invariant u == 0 || u == 1;
+	  @ loop assigns i, w, x, u;
+	  @ loop variant levels - i;
+	  @*/
 	for (i = 0; i < levels; i++) {
 		if (!(chain[i] & PTE_P))
 			return 0;
@@ -85,6 +136,10 @@ unsigned pte_effective(const uint64_t *chain, int levels)
 }
 
 /* Returns true if eff allows both writing and executing. */
+/*@ assigns \nothing;
+  @ ensures \result != 0 <==> ((eff & MAP_W) != 0 && (eff & MAP_X) != 0);
+  @*/
+/* proved: prove/pte/pte_effective_is_wx */
 bool pte_effective_is_wx(unsigned eff)
 {
 	return (eff & MAP_W) && (eff & MAP_X);
