@@ -153,6 +153,7 @@ static void node_free(uint32_t idx)
 {
 	struct capnode *n = node_at(idx);
 
+	ipc_cap_node_freed(idx);
 	object_cap_removed(n->type, n->object, n->rights);
 	node_generation[idx]++; /* CAP-SLOT: every slot naming it is revoked */
 	if (pool_free(&capnode_pool, n) != TS_OK)
@@ -247,6 +248,11 @@ ts_status cap_info(const struct proc *p, unsigned slot, struct cap_info *out)
 		out->object = n->object;
 	}
 	return TS_OK;
+}
+
+uint32_t cap_index(const struct capnode *n)
+{
+	return (uint32_t)pool_index(&capnode_pool, n);
 }
 
 uint32_t cap_nodes_in_use(void)

@@ -50,10 +50,13 @@ ts_status cap_delete(struct proc *p, unsigned slot);
 void cap_release_all(struct proc *p);
 ts_status cap_info(const struct proc *p, unsigned slot, struct cap_info *out);
 uint32_t cap_nodes_in_use(void);
+uint32_t cap_index(const struct capnode *n);
 bool cap_tree_ok(void);
 
 /* Object hooks (endpoint.c): a capability to an object came or went. */
 void object_cap_added(uint32_t type, uint64_t object, uint32_t rights);
 void object_cap_removed(uint32_t type, uint64_t object, uint32_t rights);
+/* A node is gone: threads blocked through it stop waiting (E_REVOKED). */
+void ipc_cap_node_freed(uint32_t node);
 
 #endif

@@ -340,6 +340,26 @@ void ipc_check_timeouts(uint64_t now)
 	}
 }
 
+/*
+ * A capability was revoked or deleted: a thread that is waiting to send or
+ * receive through it must not be served through it any more.
+ */
+void ipc_cap_node_freed(uint32_t node)
+{
+	for (unsigned i = 0; i < MAX_THREADS; i++) {
+		struct thread *t = proc_thread_by_index(i);
+		if (!t || t->wait_cap != node)
+			continue;
+		t->wait_cap = CAPNODE_NIL;
+		if (t->state == THREAD_BLOCKED_SEND ||
+		    t->state == THREAD_BLOCKED_RECV ||
+		    t->state == THREAD_BLOCKED_NOTIFY) {
+			detach(t);
+			wake(t, TS_E_REVOKED);
+		}
+	}
+}
+
 static void wake_all(struct thread_queue *q, ts_status status)
 {
 	struct thread *t;

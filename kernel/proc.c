@@ -201,6 +201,7 @@ ts_status proc_spawn_elf(const char *name, const uint8_t *image, uint64_t size,
 	p->pages_quota = PROC_DEFAULT_PAGE_QUOTA;
 	p->thread = t;
 	cap_table_clear(p->caps);
+	t->wait_cap = CAPNODE_NIL;
 	t->proc = p;
 	t->priority = priority < SCHED_PRIORITIES ? priority : SCHED_PRIORITIES - 1;
 	init_context(t, elf.entry);

@@ -48,6 +48,7 @@ struct thread {
 	struct thread *reply_to;    /* the caller this thread owes a reply */
 	struct thread *awaiting;    /* the server this caller waits on */
 	uint64_t deadline_ns;       /* 0: no timeout */
+	uint32_t wait_cap;          /* capability node it blocked through */
 };
 
 struct proc {

@@ -149,6 +149,11 @@ static ts_status sys_ipc(struct thread *t, int op)
 	uint32_t need = op == SYS_RECV ? CAP_R_RECV : CAP_R_SEND;
 	ts_status s;
 
+	if (IPC_INFO_LEN(t->ctx.rsi) > IPC_PAYLOAD_MAX) {
+		audit(AUDIT_DENIED, p->pid, p->name, TS_E_INVAL, t->ctx.rsi, 0,
+		      "ipc payload too long");
+		return TS_E_INVAL;
+	}
 	if (op == SYS_REPLY)
 		return ipc_reply(t);
 	if (op == SYS_REPLY_RECV) {
@@ -160,6 +165,7 @@ static ts_status sys_ipc(struct thread *t, int op)
 	s = lookup(p, t->ctx.rdi, CAP_ENDPOINT, need, &c, "ipc");
 	if (s != TS_OK)
 		return s;
+	t->wait_cap = cap_index(c);
 	if (op == SYS_RECV || op == SYS_REPLY_RECV)
 		return ipc_recv(t, c->object);
 	return ipc_send(t, c->object, c->badge, op == SYS_CALL);
@@ -175,6 +181,7 @@ static ts_status sys_notify(struct thread *t, int op)
 
 	if (s != TS_OK)
 		return s;
+	t->wait_cap = cap_index(c);
 	if (op == SYS_NOTIFY_WAIT)
 		return notify_wait(t, c->object);
 	return notify_signal(c->object, t->ctx.rsi);
@@ -261,7 +268,11 @@ static ts_status sys_cap(struct thread *t, int op)
 	}
 	if (op == SYS_CAP_INFO) {
 		cap_info(p, (unsigned)slot, &info);
-		return copy_to_user(p, t->ctx.rsi, &info, sizeof(info));
+		s = copy_to_user(p, t->ctx.rsi, &info, sizeof(info));
+		if (s != TS_OK)
+			audit(AUDIT_DENIED, p->pid, p->name, s, t->ctx.rsi, 0,
+			      "cap_info buffer");
+		return s;
 	}
 	if (op == SYS_CAP_DELETE)
 		return cap_delete(p, (unsigned)slot);
