@@ -21,6 +21,7 @@
 #include "kernel/arch/x86_64/trap.h"
 
 static const struct boot_info *boot;
+bool kernel_selfcheck, kernel_exit_when_idle;
 
 /* True if word appears as a whole word in the kernel command line. */
 bool kernel_cmdline_has(const char *word)
@@ -115,6 +116,8 @@ static void spawn_boot_modules(const struct boot_info *bi)
 void kmain(struct boot_info *bi)
 {
 	boot = bi;
+	kernel_selfcheck = kernel_cmdline_has("test");
+	kernel_exit_when_idle = kernel_selfcheck || kernel_cmdline_has("exit_when_idle");
 	klog("Tessera booting (%s path, %u modules, cmdline \"%s\")",
 	     bi->path == BOOT_PATH_UEFI ? "UEFI" : "Multiboot", bi->module_count,
 	     bi->cmdline);

@@ -85,7 +85,7 @@ static void idle(void)
 {
 	if (proc_count() == 0) {
 		klog("kernel: no processes left");
-		if (kernel_cmdline_has("test"))
+		if (kernel_exit_when_idle)
 			qemu_exit(QEMU_EXIT_CLEAN);
 		halt_forever();
 	}

@@ -110,7 +110,7 @@ static ts_status sys_map(struct proc *p, uint64_t va, uint64_t len, uint64_t pro
 		}
 	}
 	p->pages_used += (uint32_t)(len / PAGE_SIZE);
-	if (kernel_cmdline_has("test"))
+	if (kernel_selfcheck)
 		ptscan_all("map");
 	return TS_OK;
 }
@@ -340,7 +340,7 @@ void syscall_dispatch(struct thread *t)
 	/* A thread that blocked gets its status when it is woken. */
 	if (t->state == THREAD_RUNNING)
 		c->rax = (uint64_t)r;
-	if (kernel_cmdline_has("test") && !cap_tree_ok())
+	if (kernel_selfcheck && !cap_tree_ok())
 		panic("capability tree invariant broken after syscall %lu",
 		      (unsigned long)c->rax);
 }

@@ -1,10 +1,13 @@
 /*
  * string.c - memory and string routines for the freestanding image.
  *
- * Plain byte loops: the compiler may also emit calls to memcpy/memset for
- * structure copies, so these must exist in every image.  Nothing here is on
- * a path where speed matters yet.
+ * The compiler may also emit calls to memcpy/memset for structure copies,
+ * so these must exist in every image.  memcpy and memset move eight bytes
+ * at a time (x86 allows unaligned quadwords; the image is built with
+ * -fno-strict-aliasing): they carry IPC payloads and zero every fresh
+ * frame.  `rep movsb` was measured slower under QEMU's TCG.
  */
+#include <stdint.h>
 #include <string.h>
 
 void *memcpy(void *restrict dst, const void *restrict src, size_t n)
@@ -12,6 +15,8 @@ void *memcpy(void *restrict dst, const void *restrict src, size_t n)
 	unsigned char *d = dst;
 	const unsigned char *s = src;
 
+	for (; n >= 8; n -= 8, d += 8, s += 8)
+		*(uint64_t *)d = *(const uint64_t *)s;
 	while (n--)
 		*d++ = *s++;
 	return dst;
@@ -35,7 +40,10 @@ void *memmove(void *dst, const void *src, size_t n)
 void *memset(void *dst, int c, size_t n)
 {
 	unsigned char *d = dst;
+	uint64_t v = 0x0101010101010101ull * (unsigned char)c;
 
+	for (; n >= 8; n -= 8, d += 8)
+		*(uint64_t *)d = v;
 	while (n--)
 		*d++ = (unsigned char)c;
 	return dst;

@@ -15,6 +15,7 @@ DEPS=(
 	qemu-system-x86              # runs the kernel (make run, system tests)
 	python3                      # system-test harness, benchmarks
 	libssl-dev                   # OpenSSL, the oracle in crypto unit tests
+	cpio                         # initramfs of the Linux IPC baseline guest
 )
 # ---------------------------------------------------------------------------
 

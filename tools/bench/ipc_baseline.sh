@@ -44,10 +44,15 @@ boot_guest() {
 		-append "console=ttyS0 quiet $append" </dev/null >"$log" 2>&1
 	rc=$?
 	tr -d '\r' <"$log" | grep -a '^BENCH ' && return 0
+	# The last thing the guest said (escape sequences and qemu's own
+	# "terminating on signal" line left out) tells how far it got.
+	local last
+	last=$(tr -d '\r' <"$log" | sed 's/\x1b[[?0-9;]*[a-zA-Z]//g; s/\x1bc//g' |
+		grep -av 'terminating on signal' | grep -a '[[:alnum:]]' | tail -n 1 | cut -c1-120)
 	if [ "$rc" -eq 124 ]; then
-		reason="no BENCH lines within ${limit} s, timed out"
+		reason="no BENCH lines within ${limit} s; last console line: '$last'"
 	else
-		reason="qemu exited $rc without BENCH lines: $(tr -d '\r' <"$log" | grep -a . | tail -n 1 | cut -c1-160)"
+		reason="qemu exited $rc without BENCH lines; last console line: '$last'"
 	fi
 	return 1
 }

@@ -33,9 +33,13 @@ if [ ! -s "$out/vmlinuz" ]; then
 	[ -n "$pkg" ] || die "cannot tell which kernel linux-image-amd64 points to"
 	echo "build_guest: fetching $pkg" >&2
 	tmp=$(mktemp -d "$out/.kernel.XXXXXX")
-	chmod 755 "$tmp" # so apt's _apt user may write the download
 	trap 'rm -rf "$tmp"' EXIT
-	(cd "$tmp" && apt-get download -q "$pkg" >/dev/null) || die "apt-get download $pkg failed"
+	# As root, apt hands the download to its _apt user, who cannot write
+	# here, and warns; download as root instead.
+	sandbox=()
+	[ "$(id -u)" -ne 0 ] || sandbox=(-o APT::Sandbox::User=root)
+	(cd "$tmp" && apt-get download -q "${sandbox[@]}" "$pkg" >/dev/null) ||
+		die "apt-get download $pkg failed"
 	# Unpack only the kernel image, not the ~400 MB of modules (none needed).
 	dpkg-deb --fsys-tarfile "$tmp"/*.deb | tar -x -C "$tmp" --wildcards './boot/vmlinuz-*'
 	mv "$tmp"/boot/vmlinuz-* "$out/vmlinuz"

@@ -1,0 +1,92 @@
+/*
+ * ipc_bench - IPC round-trip figures (make bench; also run once by the
+ * system test ipc_bench_runs, which checks only that it completes).
+ * Boot with "init": modules ipc_bench ipc_bench_server.  Measures call +
+ * reply_recv between two address spaces with 0 words, 4 words and a
+ * 4 KiB payload: per-round-trip rdtsc cycles (median, min) and the mean
+ * in nanoseconds from the kernel clock over the whole run.
+ */
+#include "user/lib/tessera.h"
+
+#define EP0 ROOT_SLOT_ENDPOINT0
+#define MAX_ITERS 100000
+
+static uint32_t samples[MAX_ITERS];
+
+static inline uint64_t tsc(void)
+{
+	uint32_t lo, hi;
+
+	__asm__ volatile("lfence; rdtsc" : "=a"(lo), "=d"(hi) : : "memory");
+	return ((uint64_t)hi << 32) | lo;
+}
+
+/* Quickselect: the k-th smallest of a[0..n), reordering a. */
+static uint32_t select_kth(uint32_t *a, int n, int k)
+{
+	int lo = 0, hi = n - 1;
+
+	while (lo < hi) {
+		uint32_t pivot = a[(lo + hi) / 2];
+		int i = lo, j = hi;
+		while (i <= j) {
+			while (a[i] < pivot)
+				i++;
+			while (a[j] > pivot)
+				j--;
+			if (i <= j) {
+				uint32_t t = a[i];
+				a[i++] = a[j];
+				a[j--] = t;
+			}
+		}
+		if (k <= j)
+			hi = j;
+		else if (k >= i)
+			lo = i;
+		else
+			break;
+	}
+	return a[k];
+}
+
+static void run(const char *name, uint64_t info, int iters)
+{
+	uint64_t w[4] = { 1, 2, 3, 4 }, t0, t1, min = ~0ull, ns0, ns1;
+	struct msg r;
+
+	for (int i = 0; i < 1000; i++)
+		ipc_call(EP0, info, w, &r);
+	ns0 = sys_time_ns();
+	for (int i = 0; i < iters; i++) {
+		t0 = tsc();
+		ipc_call(EP0, info, w, &r);
+		t1 = tsc();
+		samples[i] = t1 - t0 > 0xffffffffull ? 0xffffffffu : (uint32_t)(t1 - t0);
+		if (t1 - t0 < min)
+			min = t1 - t0;
+	}
+	ns1 = sys_time_ns();
+	printf("BENCH tessera_ipc_rt_%s_median %u cycles\n", name,
+	       select_kth(samples, iters, iters / 2));
+	printf("BENCH tessera_ipc_rt_%s_min %lu cycles\n", name, (unsigned long)min);
+	printf("BENCH tessera_ipc_rt_%s_mean_ns %lu ns\n", name,
+	       (unsigned long)((ns1 - ns0) / (uint64_t)iters));
+}
+
+int main(void)
+{
+	struct cap_grant server[] = { { EP0, 0, CAP_R_RECV, 0 } };
+	int iters = MAX_ITERS;
+
+	if (sys_spawn(ROOT_SLOT_SPAWN, 1, server, 1, 4) <= 0) {
+		printf("FAILED: cannot spawn the bench server\n");
+		return 1;
+	}
+	printf("BENCH tessera_ipc_iterations %d calls\n", iters);
+	run("0w", IPC_INFO(1, 0), iters);
+	run("4w", IPC_INFO(1, 0), iters);
+	run("4k", IPC_INFO(1, IPC_PAYLOAD_MAX), iters);
+	printf("ipc_bench: done\n");
+	return 0;
+}
