@@ -3,13 +3,22 @@
  */
 #include <string.h>
 #include "kernel/audit.h"
+#include "kernel/endpoint.h"
 #include "kernel/config.h"
 #include "kernel/log.h"
 #include "kernel/arch/x86_64/apic.h"
 #include "include/abi/status.h"
 
 static struct audit_record ring[AUDIT_RING_SIZE];
-static uint64_t next_seq;
+
+/* The auditor's notification, signalled (outside the recording path, see
+ * audit_flush_signal) whenever records were added. */
+static struct {
+	uint64_t notification, bits;
+	bool bound, pending;
+} watcher;
+
+static uint64_t recorded; /* records ever written: the next seq */
 
 const char *audit_kind_name(uint32_t kind)
 {
@@ -31,9 +40,9 @@ static void copy_field(char *dst, size_t cap, const char *src)
 void audit(enum audit_kind kind, uint32_t pid, const char *name, int64_t status,
 	   uint64_t arg0, uint64_t arg1, const char *what)
 {
-	struct audit_record *r = &ring[next_seq % AUDIT_RING_SIZE];
+	struct audit_record *r = &ring[recorded % AUDIT_RING_SIZE];
 
-	r->seq = next_seq++;
+	r->seq = recorded++;
 	r->time_ns = time_ns();
 	r->kind = kind;
 	r->pid = pid;
@@ -42,6 +51,7 @@ void audit(enum audit_kind kind, uint32_t pid, const char *name, int64_t status,
 	r->arg1 = arg1;
 	copy_field(r->name, sizeof(r->name), name);
 	copy_field(r->what, sizeof(r->what), what);
+	watcher.pending = true;
 	klog("AUDIT seq=%lu kind=%s pid=%u name=%s status=%s a0=%lx a1=%lx what=%s",
 	     (unsigned long)r->seq, audit_kind_name(kind), pid, r->name,
 	     ts_status_name(status), (unsigned long)arg0, (unsigned long)arg1,
@@ -50,5 +60,37 @@ void audit(enum audit_kind kind, uint32_t pid, const char *name, int64_t status,
 
 uint64_t audit_count(void)
 {
-	return next_seq;
+	return recorded;
+}
+
+/*
+ * Copies up to max records with seq >= from_seq that are still in the
+ * ring; records already overwritten are skipped (their loss shows as a gap
+ * in seq).  *next_seq is where the next read should start.
+ */
+uint64_t audit_read(uint64_t from_seq, struct audit_record *out, uint64_t max,
+		    uint64_t *next_seq)
+{
+	uint64_t oldest = recorded > AUDIT_RING_SIZE ? recorded - AUDIT_RING_SIZE : 0;
+	uint64_t seq = from_seq < oldest ? oldest : from_seq, n = 0;
+
+	for (; seq < recorded && n < max; seq++, n++)
+		out[n] = ring[seq % AUDIT_RING_SIZE];
+	*next_seq = seq;
+	return n;
+}
+
+void audit_bind(uint64_t notification, uint64_t bits)
+{
+	watcher.notification = notification;
+	watcher.bits = bits;
+	watcher.bound = true;
+}
+
+void audit_flush_signal(void)
+{
+	if (watcher.bound && watcher.pending &&
+	    notify_signal(watcher.notification, watcher.bits) == TS_E_DEAD)
+		watcher.bound = false;
+	watcher.pending = false;
 }

@@ -11,30 +11,15 @@
 
 #include <stdint.h>
 
-enum audit_kind {
-	AUDIT_SPAWN = 1,      /* a process was created */
-	AUDIT_EXIT = 2,       /* a process ended by itself */
-	AUDIT_FAULT = 3,      /* a process faulted and was killed */
-	AUDIT_DENIED = 4,     /* a request was refused (W+X map, bad pointer...) */
-	AUDIT_ELF_REJECT = 5, /* a boot module failed validation */
-	AUDIT_KILL = 6,       /* a process was killed for another reason */
-	AUDIT_REVOKE = 7,     /* a process revoked what it had granted */
-};
-
-struct audit_record {
-	uint64_t seq;
-	uint64_t time_ns;
-	uint32_t kind;
-	uint32_t pid;
-	int64_t status; /* ts_status involved, if any */
-	uint64_t arg0, arg1;
-	char name[32];  /* process or module name */
-	char what[48];  /* short reason */
-};
+#include "include/abi/audit.h"
 
 void audit(enum audit_kind kind, uint32_t pid, const char *name, int64_t status,
 	   uint64_t arg0, uint64_t arg1, const char *what);
 uint64_t audit_count(void);
+uint64_t audit_read(uint64_t from_seq, struct audit_record *out, uint64_t max,
+		    uint64_t *next_seq);
+void audit_bind(uint64_t notification, uint64_t bits);
+void audit_flush_signal(void);
 const char *audit_kind_name(uint32_t kind);
 
 #endif

@@ -120,6 +120,7 @@ static ts_status node_create(struct proc *p, unsigned slot, uint32_t parent,
 	*n = (struct capnode){ type, rights, parent, 0, badge, object };
 	p->caps[slot] = (struct cap_slot){ idx, node_generation[idx] };
 	object_cap_added(type, object, rights);
+	cap_epoch++;
 	return TS_OK;
 }
 
@@ -156,6 +157,7 @@ static void node_free(uint32_t idx)
 	ipc_cap_node_freed(idx);
 	object_cap_removed(n->type, n->object, n->rights);
 	node_generation[idx]++; /* CAP-SLOT: every slot naming it is revoked */
+	cap_epoch++;
 	if (pool_free(&capnode_pool, n) != TS_OK)
 		panic("cap: node %u freed twice", idx);
 }
@@ -248,6 +250,25 @@ ts_status cap_info(const struct proc *p, unsigned slot, struct cap_info *out)
 		out->object = n->object;
 	}
 	return TS_OK;
+}
+
+uint64_t cap_epoch;
+
+/* The I/O-port ranges p may use: its live IOPORT capabilities with READ
+ * and WRITE.  Returns how many were written to ranges. */
+unsigned cap_io_ranges(const struct proc *p, uint32_t (*ranges)[2], unsigned max)
+{
+	unsigned n = 0;
+
+	for (unsigned slot = 0; slot < CAP_SLOTS && n < max; slot++) {
+		const struct capnode *c;
+		if (cap_lookup(p, slot, CAP_IOPORT, CAP_R_READ | CAP_R_WRITE, &c) != TS_OK)
+			continue;
+		ranges[n][0] = IOPORT_BASE(c->object);
+		ranges[n][1] = IOPORT_COUNT(c->object);
+		n++;
+	}
+	return n;
 }
 
 uint32_t cap_index(const struct capnode *n)

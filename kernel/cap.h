@@ -50,6 +50,9 @@ ts_status cap_delete(struct proc *p, unsigned slot);
 void cap_release_all(struct proc *p);
 ts_status cap_info(const struct proc *p, unsigned slot, struct cap_info *out);
 uint32_t cap_nodes_in_use(void);
+unsigned cap_io_ranges(const struct proc *p, uint32_t (*ranges)[2], unsigned max);
+/* Bumped whenever any capability is created or freed. */
+extern uint64_t cap_epoch;
 uint32_t cap_index(const struct capnode *n);
 bool cap_tree_ok(void);
 

@@ -15,6 +15,7 @@
 #include <string.h>
 #include "kernel/endpoint.h"
 #include "kernel/pool.h"
+#include "kernel/irq.h"
 #include "kernel/sched.h"
 #include "kernel/log.h"
 #include "kernel/arch/x86_64/apic.h"
@@ -31,7 +32,8 @@ struct endpoint {
 
 struct notification {
 	uint64_t bits;
-	struct thread *waiter;
+	struct thread *waiter; /* blocked in notify_wait */
+	struct thread *bound;  /* receives the bits through ipc_recv */
 	uint32_t refs;
 };
 
@@ -118,6 +120,9 @@ static void unlink(struct thread_queue *q, struct thread *t)
 	}
 }
 
+static void detach(struct thread *t);
+static void deliver_bits(struct thread *t, struct notification *n);
+
 static struct ipc_header *header_of(struct thread *t)
 {
 	return phys_to_virt(t->proc->ipcbuf_pa[0]);
@@ -198,7 +203,8 @@ ts_status ipc_send(struct thread *t, uint64_t object, uint64_t badge, bool call)
 
 	if (!ep)
 		return TS_E_DEAD;
-	if (check_payload(t) != TS_OK)
+	if (check_payload(t) != TS_OK ||
+	    IPC_INFO_LABEL(t->ctx.rsi) == IPC_LABEL_NOTIFY)
 		return TS_E_INVAL;
 	if (ep->recv_refs == 0)
 		return TS_E_DEAD; /* nobody can ever receive */
@@ -228,6 +234,10 @@ ts_status ipc_recv(struct thread *t, uint64_t object)
 	if (!ep)
 		return TS_E_DEAD;
 	abandon_reply(t);
+	if (t->bound_ntf && t->bound_ntf->bits) {
+		deliver_bits(t, t->bound_ntf);
+		return TS_OK;
+	}
 	s = dequeue(&ep->senders);
 	if (s) {
 		deliver(s, t, s->ep_badge);
@@ -260,6 +270,33 @@ ts_status ipc_reply(struct thread *t)
 	return TS_OK;
 }
 
+/* A receive that returns a bound notification instead of a message:
+ * badge = the bits, label IPC_LABEL_NOTIFY, sender pid 0 (the kernel). */
+static void deliver_bits(struct thread *t, struct notification *n)
+{
+	struct ipc_header *h = header_of(t);
+
+	t->ctx.rdi = n->bits;
+	t->ctx.rsi = IPC_INFO(IPC_LABEL_NOTIFY, 0);
+	t->ctx.rdx = t->ctx.r10 = t->ctx.r8 = t->ctx.r9 = 0;
+	h->sender_pid = 0;
+	h->sender_badge = n->bits;
+	n->bits = 0;
+}
+
+ts_status notify_bind(struct thread *t, uint64_t object)
+{
+	struct notification *n = object_at(&notification_pool, object);
+
+	if (!n)
+		return TS_E_DEAD;
+	if ((n->bound && n->bound != t) || (t->bound_ntf && t->bound_ntf != n))
+		return TS_E_BUSY;
+	n->bound = t;
+	t->bound_ntf = n;
+	return TS_OK;
+}
+
 ts_status notify_signal(uint64_t object, uint64_t bits)
 {
 	struct notification *n = object_at(&notification_pool, object);
@@ -268,6 +305,13 @@ ts_status notify_signal(uint64_t object, uint64_t bits)
 	if (!n)
 		return TS_E_DEAD;
 	n->bits |= bits;
+	w = n->bound;
+	if (w && n->bits && w->state == THREAD_BLOCKED_RECV) {
+		detach(w);
+		deliver_bits(w, n);
+		wake(w, TS_OK);
+		return TS_OK;
+	}
 	w = n->waiter;
 	if (w && n->bits) {
 		n->waiter = NULL;
@@ -325,6 +369,10 @@ void ipc_thread_gone(struct thread *t)
 {
 	detach(t);
 	abandon_reply(t);
+	if (t->bound_ntf) {
+		t->bound_ntf->bound = NULL;
+		t->bound_ntf = NULL;
+	}
 }
 
 void ipc_check_timeouts(uint64_t now)
@@ -346,6 +394,7 @@ void ipc_check_timeouts(uint64_t now)
  */
 void ipc_cap_node_freed(uint32_t node)
 {
+	irq_cap_node_freed(node);
 	for (unsigned i = 0; i < MAX_THREADS; i++) {
 		struct thread *t = proc_thread_by_index(i);
 		if (!t || t->wait_cap != node)
@@ -409,6 +458,9 @@ void object_cap_removed(uint32_t type, uint64_t object, uint32_t rights)
 		if (n && --n->refs == 0) {
 			if (n->waiter)
 				wake(n->waiter, TS_E_DEAD);
+			if (n->bound)
+				n->bound->bound_ntf = NULL;
+			irq_notification_freed(object);
 			pool_free(&notification_pool, n);
 		}
 	}

@@ -24,6 +24,7 @@ ts_status ipc_recv(struct thread *t, uint64_t object);
 ts_status ipc_reply(struct thread *t);
 ts_status notify_signal(uint64_t object, uint64_t bits);
 ts_status notify_wait(struct thread *t, uint64_t object);
+ts_status notify_bind(struct thread *t, uint64_t object);
 
 void ipc_thread_gone(struct thread *t);
 void ipc_check_timeouts(uint64_t now_ns);

@@ -17,6 +17,7 @@
 #include "kernel/sched.h"
 #include "kernel/arch/x86_64/apic.h"
 #include "kernel/arch/x86_64/fpu.h"
+#include "kernel/arch/x86_64/ioapic.h"
 #include "kernel/arch/x86_64/paging.h"
 #include "kernel/arch/x86_64/trap.h"
 
@@ -77,6 +78,13 @@ static void give_root_capabilities(struct proc *init)
 			s = cap_install_root(init, ROOT_SLOT_ENDPOINT0 + i,
 					     CAP_ENDPOINT, CAP_R_ALL, obj);
 	}
+	if (s == TS_OK)
+		s = cap_install_root(init, ROOT_SLOT_IOPORT_COM1, CAP_IOPORT,
+				     CAP_R_READ | CAP_R_WRITE | CAP_R_GRANT,
+				     IOPORT_OBJECT(0x3f8, 8));
+	for (unsigned i = 0; s == TS_OK && i < ROOT_IRQS; i++)
+		s = cap_install_root(init, ROOT_SLOT_IRQ0 + i, CAP_IRQ,
+				     CAP_R_RECV | CAP_R_GRANT, i);
 	for (unsigned i = 0; s == TS_OK && i < ROOT_NOTIFICATIONS; i++) {
 		s = notification_create(&obj);
 		if (s == TS_OK)
@@ -135,6 +143,7 @@ void kmain(struct boot_info *bi)
 	cap_init();
 	ipc_init();
 	apic_init(TIMER_HZ);
+	ioapic_init();
 	if (TEST_HOOKS_ENABLED)
 		run_test_hooks();
 

@@ -49,6 +49,7 @@ struct thread {
 	struct thread *awaiting;    /* the server this caller waits on */
 	uint64_t deadline_ns;       /* 0: no timeout */
 	uint32_t wait_cap;          /* capability node it blocked through */
+	struct notification *bound_ntf; /* delivered through ipc_recv */
 };
 
 struct proc {

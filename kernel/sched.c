@@ -9,6 +9,7 @@
 #include "kernel/sched.h"
 #include "kernel/kmain.h"
 #include "kernel/endpoint.h"
+#include "kernel/audit.h"
 #include "kernel/log.h"
 #include "kernel/ptscan.h"
 #include "kernel/arch/x86_64/apic.h"
@@ -101,6 +102,7 @@ static void idle(void)
  */
 void sched_return_to_user(void)
 {
+	audit_flush_signal();
 	for (;;) {
 		if (current && current->state == THREAD_RUNNING && need_resched) {
 			sched_make_ready(current);

@@ -17,6 +17,7 @@
 #include "kernel/ptscan.h"
 #include "kernel/cap.h"
 #include "kernel/endpoint.h"
+#include "kernel/irq.h"
 #include "kernel/sched.h"
 #include "kernel/uaccess.h"
 #include "kernel/arch/x86_64/apic.h"
@@ -197,7 +198,7 @@ static ts_status check_spawn(struct proc *p, const struct capnode *spawn,
 			     uint64_t module, const struct cap_grant *g,
 			     uint64_t count, uint64_t priority)
 {
-	uint32_t used = 0;
+	uint64_t used = 0;
 
 	if (module >= 64 || !(spawn->object & (1ull << module)) ||
 	    !kernel_boot_module(module))
@@ -212,9 +213,9 @@ static ts_status check_spawn(struct proc *p, const struct capnode *spawn,
 		s = cap_grant_allowed(src, g[i].rights, g[i].badge);
 		if (s != TS_OK)
 			return s;
-		if (g[i].to_slot >= CAP_SLOTS || (used & (1u << g[i].to_slot)))
+		if (g[i].to_slot >= CAP_SLOTS || (used & (1ull << g[i].to_slot)))
 			return TS_E_INVAL;
-		used |= 1u << g[i].to_slot;
+		used |= 1ull << g[i].to_slot;
 	}
 	return TS_OK;
 }
@@ -284,6 +285,85 @@ static ts_status sys_cap(struct thread *t, int op)
 	return s;
 }
 
+/* Notification binding and interrupts (I3). */
+static ts_status sys_bind(struct thread *t, int op)
+{
+	struct proc *p = t->proc;
+	struct trap_frame *c = &t->ctx;
+	const struct capnode *src, *ntf;
+	ts_status s;
+
+	if (op == SYS_NOTIFY_BIND) {
+		s = lookup(p, c->rdi, CAP_NOTIFICATION, CAP_R_RECV, &ntf, "notify bind");
+		return s == TS_OK ? notify_bind(t, ntf->object) : s;
+	}
+	if (op == SYS_IRQ_ACK) {
+		s = lookup(p, c->rdi, CAP_IRQ, CAP_R_RECV, &src, "irq ack");
+		return s == TS_OK ? irq_ack((unsigned)src->object, cap_index(src)) : s;
+	}
+	s = lookup(p, c->rdi, op == SYS_IRQ_BIND ? CAP_IRQ : CAP_AUDIT_READ,
+		   op == SYS_IRQ_BIND ? CAP_R_RECV : CAP_R_READ, &src, "bind");
+	if (s == TS_OK)
+		s = lookup(p, c->rsi, CAP_NOTIFICATION, CAP_R_SEND, &ntf, "bind");
+	if (s != TS_OK)
+		return s;
+	if (op == SYS_IRQ_BIND)
+		return irq_bind((unsigned)src->object, cap_index(src), ntf->object,
+				c->rdx);
+	audit_bind(ntf->object, c->rdx);
+	return TS_OK;
+}
+
+/* S4: the auditor reads the ring; reading is all the capability allows. */
+static ts_status sys_audit_read(struct thread *t)
+{
+	struct proc *p = t->proc;
+	struct trap_frame *c = &t->ctx;
+	struct audit_record batch[8];
+	const struct capnode *cap;
+	uint64_t max = c->r10, next, n;
+	ts_status s = lookup(p, c->rdi, CAP_AUDIT_READ, CAP_R_READ, &cap, "audit read");
+
+	if (s != TS_OK)
+		return s;
+	if (max > sizeof(batch) / sizeof(batch[0]))
+		max = sizeof(batch) / sizeof(batch[0]);
+	n = audit_read(c->rsi, batch, max, &next);
+	s = copy_to_user(p, c->rdx, batch, n * sizeof(batch[0]));
+	return s == TS_OK ? (ts_status)n : s;
+}
+
+/* Boot modules, seen through the spawn capability that covers them. */
+static ts_status sys_module(struct thread *t, int op)
+{
+	struct proc *p = t->proc;
+	struct trap_frame *c = &t->ctx;
+	const struct capnode *spawn;
+	const struct boot_module *m;
+	struct module_info info;
+	uint64_t off = c->rdx, len = c->r8;
+	ts_status s = lookup(p, c->rdi, CAP_SPAWN, CAP_R_SEND, &spawn, "module");
+
+	if (s != TS_OK)
+		return s;
+	m = kernel_boot_module(c->rsi);
+	if (c->rsi >= 64 || !(spawn->object & (1ull << c->rsi)) || !m)
+		return TS_E_NOENT;
+	if (op == SYS_MODULE_INFO) {
+		memset(&info, 0, sizeof(info));
+		memcpy(info.name, m->name, sizeof(info.name) - 1);
+		info.size = m->size;
+		return copy_to_user(p, c->rdx, &info, sizeof(info));
+	}
+	if (off >= m->size)
+		return 0;
+	if (len > m->size - off)
+		len = m->size - off;
+	s = copy_to_user(p, c->r10, (const uint8_t *)phys_to_virt(m->phys_base) + off,
+			 len);
+	return s == TS_OK ? (ts_status)len : s;
+}
+
 void syscall_dispatch(struct thread *t)
 {
 	struct trap_frame *c = &t->ctx;
@@ -331,6 +411,19 @@ void syscall_dispatch(struct thread *t)
 	case SYS_CAP_REVOKE:
 	case SYS_CAP_DELETE:
 		r = sys_cap(t, (int)c->rax);
+		break;
+	case SYS_NOTIFY_BIND:
+	case SYS_IRQ_BIND:
+	case SYS_IRQ_ACK:
+	case SYS_AUDIT_BIND:
+		r = sys_bind(t, (int)c->rax);
+		break;
+	case SYS_AUDIT_READ:
+		r = sys_audit_read(t);
+		break;
+	case SYS_MODULE_INFO:
+	case SYS_MODULE_READ:
+		r = sys_module(t, (int)c->rax);
 		break;
 	default:
 		r = TS_E_NOSYS;

@@ -8,7 +8,7 @@
 
 #include <stdint.h>
 
-#define CAP_SLOTS 32 /* per process */
+#define CAP_SLOTS 64 /* per process */
 
 enum cap_type {
 	CAP_NONE = 0,
@@ -58,6 +58,15 @@ enum root_slot {
 	ROOT_ENDPOINTS = 16,
 	ROOT_SLOT_NOTIFY0 = ROOT_SLOT_ENDPOINT0 + ROOT_ENDPOINTS,
 	ROOT_NOTIFICATIONS = 4,
+	ROOT_SLOT_IOPORT_COM1 = 22, /* ports 0x3f8-0x3ff */
+	ROOT_SLOT_IRQ0 = 24,        /* ISA lines 0-15 follow */
+	ROOT_IRQS = 16,
 };
+
+/* CAP_IOPORT object: first port | count << 16.  Using the ports needs
+ * READ and WRITE (the CPU's I/O bitmap cannot tell in from out). */
+#define IOPORT_OBJECT(base, count) ((uint64_t)(base) | ((uint64_t)(count) << 16))
+#define IOPORT_BASE(obj) ((uint32_t)((obj) & 0xffff))
+#define IOPORT_COUNT(obj) ((uint32_t)(((obj) >> 16) & 0x1ffff))
 
 #endif

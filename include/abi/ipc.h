@@ -26,6 +26,10 @@
 #define IPC_INFO_LABEL(info) ((info) & IPC_LABEL_MASK)
 #define IPC_INFO_LEN(info) ((uint32_t)((info) >> IPC_LEN_SHIFT))
 
+/* The label of a receive that returned the bits of the thread's bound
+ * notification (badge = bits, sender pid 0).  Senders may not use it. */
+#define IPC_LABEL_NOTIFY IPC_LABEL_MASK
+
 #define IPC_BUFFER_VA 0x00007fffffd10000ull
 #define IPC_BUFFER_PAGES 2
 

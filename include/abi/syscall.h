@@ -9,6 +9,8 @@
 #ifndef TESSERA_ABI_SYSCALL_H
 #define TESSERA_ABI_SYSCALL_H
 
+#include <stdint.h>
+
 enum syscall_number {
 	SYS_EXIT = 0,        /* (code) -> does not return */
 	SYS_YIELD = 1,       /* () -> TS_OK */
@@ -28,6 +30,13 @@ enum syscall_number {
 	SYS_CAP_INFO = 15,   /* (slot, struct cap_info *) -> status */
 	SYS_CAP_REVOKE = 16, /* (slot) -> number of capabilities revoked */
 	SYS_CAP_DELETE = 17, /* (slot) -> status */
+	SYS_NOTIFY_BIND = 18, /* (slot): its bits arrive through SYS_RECV */
+	SYS_IRQ_BIND = 19,   /* (irq slot, notification slot, bits) */
+	SYS_IRQ_ACK = 20,    /* (irq slot): unmask the line again */
+	SYS_AUDIT_READ = 21, /* (slot, from seq, records, max) -> count */
+	SYS_AUDIT_BIND = 22, /* (slot, notification slot, bits) */
+	SYS_MODULE_INFO = 23, /* (spawn slot, index, struct module_info *) */
+	SYS_MODULE_READ = 24, /* (spawn slot, index, offset, buf, len) -> bytes */
 	SYS_COUNT
 };
 
@@ -35,6 +44,12 @@ enum syscall_number {
 #define PROT_READ 1u
 #define PROT_WRITE 2u
 #define PROT_EXEC 4u
+
+/* What SYS_MODULE_INFO tells about a boot module. */
+struct module_info {
+	char name[48];
+	uint64_t size;
+};
 
 /* User address space: what user code may name.  See docs/ARCHITECTURE.md. */
 #define USER_SPACE_BASE 0x0000000000400000ull

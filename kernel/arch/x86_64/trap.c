@@ -15,6 +15,8 @@
 #include "kernel/sched.h"
 #include "kernel/syscall.h"
 #include "kernel/uaccess.h"
+#include "kernel/irq.h"
+#include "kernel/arch/x86_64/ioapic.h"
 #include "kernel/arch/x86_64/fpu.h"
 
 static const char *const exception_names[32] = {
@@ -114,6 +116,10 @@ void trap_from_user(struct trap_frame *tf)
 	} else if (tf->vector == VEC_TIMER) {
 		apic_eoi();
 		sched_tick();
+	} else if (tf->vector >= VEC_IRQ_BASE &&
+		   tf->vector < VEC_IRQ_BASE + IRQ_LINES) {
+		apic_eoi();
+		irq_handle((unsigned)(tf->vector - VEC_IRQ_BASE));
 	} else if (tf->vector == EXC_NMI) {
 		klog("kernel: NMI while in ring 3, ignored");
 	} else if (tf->vector == EXC_MC) {
@@ -132,6 +138,11 @@ void trap_from_kernel(struct trap_frame *tf)
 	if (tf->vector == VEC_TIMER) {
 		apic_eoi();
 		sched_tick();
+		return;
+	}
+	if (tf->vector >= VEC_IRQ_BASE && tf->vector < VEC_IRQ_BASE + IRQ_LINES) {
+		apic_eoi();
+		irq_handle((unsigned)(tf->vector - VEC_IRQ_BASE));
 		return;
 	}
 	if (tf->vector == EXC_NMI) {
@@ -164,6 +175,21 @@ void arch_thread_gone(struct thread *t)
 		fpu_owner = NULL;
 }
 
+/* Loads the I/O bitmap for p when p or any capability changed. */
+static void io_switch(struct proc *p)
+{
+	static struct proc *owner;
+	static uint64_t epoch = ~0ull;
+	uint32_t ranges[IO_RANGES_MAX][2];
+
+	if (p == owner && epoch == cap_epoch)
+		return;
+	io_bitmap_load((const uint32_t(*)[2])ranges,
+		       cap_io_ranges(p, ranges, IO_RANGES_MAX));
+	owner = p;
+	epoch = cap_epoch;
+}
+
 void arch_return_to_user(struct thread *t)
 {
 	struct trap_frame *out =
@@ -177,6 +203,7 @@ void arch_return_to_user(struct thread *t)
 	/* sysret with a non-canonical rip faults in ring 0 on Intel parts. */
 	use_sysret = t->ctx_from_syscall && canonical_user(t->ctx.rip);
 	*out = t->ctx;
+	io_switch(t->proc);
 	if (fpu_owner != t) {
 		fpu_switch(fpu_owner ? &fpu_owner->fpu : NULL, &t->fpu);
 		fpu_owner = t;

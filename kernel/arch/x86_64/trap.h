@@ -47,6 +47,8 @@ void cpu_init_tables(void);   /* GDT, TSS, IDT; under the boot tables */
 void cpu_init_features(void); /* CR0/CR4/EFER policy, syscall MSRs */
 int cpu_has_pcid(void);
 int cpu_has_feature(const char *name);
+#define IO_RANGES_MAX 8
+void io_bitmap_load(const uint32_t (*ranges)[2], unsigned n);
 void cpu_report(void);
 
 #endif

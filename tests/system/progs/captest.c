@@ -29,8 +29,8 @@ static void probe_own_table(void)
 
 	check(sys_cap_info(ROOT_SLOT_SPAWN, &ci) == TS_OK && ci.type == CAP_SPAWN,
 	      "slot 0 holds the spawn capability");
-	check(ipc_send(40, 0, NULL) == TS_E_RANGE, "slot 40 -> E_RANGE");
-	check(ipc_send(31, 0, NULL) == TS_E_NOENT, "empty slot 31 -> E_NOENT");
+	check(ipc_send(70, 0, NULL) == TS_E_RANGE, "slot 70 -> E_RANGE");
+	check(ipc_send(63, 0, NULL) == TS_E_NOENT, "empty slot 63 -> E_NOENT");
 	check(ipc_send(ROOT_SLOT_SPAWN, 0, NULL) == TS_E_TYPE,
 	      "send on the spawn capability -> E_TYPE");
 	check(notify_signal(EP(0), 1) == TS_E_TYPE,
