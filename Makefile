@@ -81,9 +81,17 @@ $(O)/kernel-testhooks.bin: $(O)/kernel-testhooks.elf
 	@$(OBJCOPY) -O binary $< $@
 
 # ---------------------------------------------------------------- user
-ULIB_SRCS := $(sort $(wildcard user/lib/*.c)) lib/string.c lib/fmt.c
+ULIB_SRCS := $(sort $(wildcard user/lib/*.c)) lib/string.c lib/fmt.c \
+	$(wildcard lib/manifest/manifest.c)
 ULIB_ASMS := $(sort $(wildcard user/lib/*.S))
 ULIB_OBJS := $(patsubst %,$(O)/u/%.o,$(ULIB_SRCS) $(ULIB_ASMS))
+# An archive, so each program links only the members it uses; crt0 is
+# linked explicitly since nothing refers to _start.
+ULIB := $(O)/libuser.a
+CRT0 := $(O)/u/user/lib/crt0.S.o
+$(ULIB): $(filter-out $(CRT0),$(ULIB_OBJS))
+	@rm -f $@
+	@ar rcD $@ $^
 
 $(O)/u/%.c.o: %.c
 	@mkdir -p $(dir $@)
@@ -96,25 +104,25 @@ $(O)/u/%.S.o: %.S
 
 # One ELF per program folder: servers/<name>/*.c -> $(O)/user/<name>.elf,
 # tests/system/progs/<name>.c -> $(O)/user/<name>.elf.
-SERVERS := $(sort $(notdir $(wildcard servers/*)))
+SERVERS := $(sort $(patsubst servers/%/main.c,%,$(wildcard servers/*/main.c)))
 TESTPROGS := $(sort $(basename $(notdir $(wildcard tests/system/progs/*.c))))
 USER_ELFS := $(patsubst %,$(O)/user/%.elf,$(SERVERS) $(TESTPROGS))
 
 define server_rule
-$(O)/user/$(1).elf: $(patsubst %,$(O)/u/%.o,$(sort $(wildcard servers/$(1)/*.c))) $(ULIB_OBJS) user/lib/user.ld
+$(O)/user/$(1).elf: $(patsubst %,$(O)/u/%.o,$(sort $(wildcard servers/$(1)/*.c))) $(CRT0) $(ULIB) user/lib/user.ld
 	@mkdir -p $$(dir $$@)
 	@echo "  LD      $$@"
-	@$(LD) $(LDFLAGS_COMMON) -z separate-code -T user/lib/user.ld -o $$@ $$(filter %.o,$$^)
+	@$(LD) $(LDFLAGS_COMMON) -z separate-code -T user/lib/user.ld -o $$@ $$(filter %.o,$$^) $(ULIB)
 endef
 $(foreach s,$(SERVERS),$(eval $(call server_rule,$(s))))
 # A test program may bring its own linker script (e.g. to ask for a W+X
 # segment the loader must refuse).
-$(O)/user/%.elf: $(O)/u/tests/system/progs/%.c.o $(ULIB_OBJS) user/lib/user.ld
+$(O)/user/%.elf: $(O)/u/tests/system/progs/%.c.o $(CRT0) $(ULIB) user/lib/user.ld
 	@mkdir -p $(dir $@)
 	@echo "  LD      $@"
 	@$(LD) $(LDFLAGS_COMMON) $(PROG_LDFLAGS) -z separate-code \
 		-T $(or $(wildcard tests/system/progs/$*.ld),user/lib/user.ld) \
-		-o $@ $(filter %.o,$^)
+		-o $@ $(filter %.o,$^) $(ULIB)
 
 # Kernel addresses for the attack programs that aim at the trampoline
 # pages (the layout is fixed, so these are facts, not secrets).
@@ -136,7 +144,13 @@ $(O)/user/bad_truncated.elf: $(O)/user/init.elf
 $(O)/user/bad_garbage.elf: tests/system/progs/bad_garbage.txt
 	@cp $< $@
 
-image: $(O)/kernel.bin $(USER_ELFS)
+# Boot modules that are data, not programs.
+DATA_MODULES := $(O)/user/manifest.txt
+$(O)/user/manifest.txt: servers/init/manifest.txt
+	@mkdir -p $(dir $@)
+	@cp $< $@
+
+image: $(O)/kernel.bin $(USER_ELFS) $(DATA_MODULES)
 .PHONY: image test-images
 test-images: image $(O)/kernel-testhooks.bin $(BAD_MODULES)
 

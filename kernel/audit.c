@@ -20,15 +20,6 @@ static struct {
 
 static uint64_t recorded; /* records ever written: the next seq */
 
-const char *audit_kind_name(uint32_t kind)
-{
-	static const char *const names[] = {
-		"?", "spawn", "exit", "fault", "denied", "elf_reject", "kill",
-		"revoke",
-	};
-	return kind < sizeof(names) / sizeof(names[0]) ? names[kind] : "?";
-}
-
 static void copy_field(char *dst, size_t cap, const char *src)
 {
 	size_t n = src ? strnlen(src, cap - 1) : 0;

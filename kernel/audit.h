@@ -20,6 +20,5 @@ uint64_t audit_read(uint64_t from_seq, struct audit_record *out, uint64_t max,
 		    uint64_t *next_seq);
 void audit_bind(uint64_t notification, uint64_t bits);
 void audit_flush_signal(void);
-const char *audit_kind_name(uint32_t kind);
 
 #endif

@@ -71,7 +71,7 @@ static void give_root_capabilities(struct proc *init)
 
 	if (s == TS_OK)
 		s = cap_install_root(init, ROOT_SLOT_AUDIT, CAP_AUDIT_READ,
-				     CAP_R_READ | CAP_R_GRANT, 0);
+				     CAP_R_READ | CAP_R_WRITE | CAP_R_GRANT, 0);
 	for (unsigned i = 0; s == TS_OK && i < ROOT_ENDPOINTS; i++) {
 		s = endpoint_create(&obj);
 		if (s == TS_OK)
@@ -85,11 +85,13 @@ static void give_root_capabilities(struct proc *init)
 	for (unsigned i = 0; s == TS_OK && i < ROOT_IRQS; i++)
 		s = cap_install_root(init, ROOT_SLOT_IRQ0 + i, CAP_IRQ,
 				     CAP_R_RECV | CAP_R_GRANT, i);
-	for (unsigned i = 0; s == TS_OK && i < ROOT_NOTIFICATIONS; i++) {
+	for (unsigned i = 0; s == TS_OK && i <= ROOT_NOTIFICATIONS; i++) {
+		unsigned slot = i < ROOT_NOTIFICATIONS ? ROOT_SLOT_NOTIFY0 + i
+						       : ROOT_SLOT_INIT_NOTIFY;
 		s = notification_create(&obj);
 		if (s == TS_OK)
-			s = cap_install_root(init, ROOT_SLOT_NOTIFY0 + i,
-					     CAP_NOTIFICATION, CAP_R_ALL, obj);
+			s = cap_install_root(init, slot, CAP_NOTIFICATION,
+					     CAP_R_ALL, obj);
 	}
 	if (s != TS_OK)
 		panic("kernel: cannot create the root capabilities: %s",

@@ -19,10 +19,29 @@
  * Chains every slot into the free list in index order (0 first) and marks
  * the pool empty.  Establishes P1-P3 (pool/init_check).
  */
+/*@ requires pool_mem(p);
+  @ assigns p->link[0 .. p->count - 1], p->free_head, p->in_use;
+  @ ensures chained: \forall integer j; 0 <= j < p->count - 1 ==>
+  @   p->link[j] == j + 1;
+  @ ensures last: p->count > 0 ==> p->link[p->count - 1] == POOL_NIL;
+  @ ensures head: p->free_head == (p->count > 0 ? 0 : POOL_NIL);
+  @ ensures empty: p->in_use == 0;
+  @ ensures none_allocated: \forall integer j; 0 <= j < p->count ==>
+  @   p->link[j] != POOL_ALLOCATED;
+  @ ensures links_ok: pool_links_ok(p);
+  @*/
+/* proved: prove/pool/pool_init */
 void pool_init(struct pool *p)
 {
 	uint32_t i;
 
+	/*@ loop invariant 0 <= i <= p->count;
+	  @ loop invariant p->count == \at(p->count, Pre);
+	  @ loop invariant \forall integer j; 0 <= j < i ==>
+	  @   p->link[j] == (j + 1 < p->count ? j + 1 : POOL_NIL);
+	  @ loop assigns i, p->link[0 .. \at(p->count, Pre) - 1];
+	  @ loop variant p->count - i;
+	  @*/
 	for (i = 0; i < p->count; i++)
 		p->link[i] = i + 1 < p->count ? i + 1 : POOL_NIL;
 	p->free_head = p->count > 0 ? 0 : POOL_NIL;
@@ -37,6 +56,32 @@ void pool_init(struct pool *p)
  * means corrupted state; refusing is safer than trusting it
  * (pool/alloc_refuses_corrupt_head).
  */
+/*@ requires pool_mem(p);
+  @ requires p->objsize > 0;
+  @ assigns p->free_head, p->in_use, p->link[0 .. p->count - 1],
+  @   p->storage[0 .. p->count * p->objsize - 1];
+  @ behavior exhausted:
+  @   assumes p->free_head == POOL_NIL || p->free_head >= p->count ||
+  @     p->link[p->free_head] == POOL_ALLOCATED;
+  @   ensures \result == \null;
+  @   assigns \nothing;
+  @ behavior handed_out:
+  @   assumes p->free_head != POOL_NIL && p->free_head < p->count &&
+  @     p->link[p->free_head] != POOL_ALLOCATED;
+  @   ensures slot: \result == p->storage + \old(p->free_head) * p->objsize;
+  @   ensures was_free: \old(p->link[p->free_head]) != POOL_ALLOCATED;
+  @   ensures now_allocated: p->link[\old(p->free_head)] == POOL_ALLOCATED;
+  @   ensures others: \forall integer j; 0 <= j < p->count &&
+  @     j != \old(p->free_head) ==> p->link[j] == \at(p->link[j], Pre);
+  @   ensures head: p->free_head == \old(p->link[p->free_head]);
+  @   ensures count: p->in_use == (uint32_t)(\old(p->in_use) + 1);
+  @   ensures zeroed: \forall integer k; 0 <= k < p->objsize ==>
+  @     ((uint8_t *)\result)[k] == 0;
+  @   ensures links_ok: \at(pool_links_ok(p), Pre) ==> pool_links_ok(p);
+  @ complete behaviors;
+  @ disjoint behaviors;
+  @*/
+/* proved: prove/pool/pool_alloc (never hands out an allocated slot) */
 void *pool_alloc(struct pool *p)
 {
 	uint32_t i = p->free_head;
@@ -47,6 +92,8 @@ void *pool_alloc(struct pool *p)
 	p->free_head = p->link[i];
 	p->link[i] = POOL_ALLOCATED;
 	p->in_use++;
+	/*@ assert in_bounds: (i + 1) * p->objsize <= p->count * p->objsize; */
+	/*@ assert no_wrap: (uint64_t)i * p->objsize == i * p->objsize; */
 	obj = p->storage + (uint64_t)i * p->objsize;
 	memset(obj, 0, p->objsize);
 	return obj;
@@ -58,6 +105,16 @@ void *pool_alloc(struct pool *p)
  * pool/mid_object_pointer_refused).  Compares addresses as integers, so
  * a pointer into some other object is not undefined behaviour here.
  */
+/*@ requires \valid_read(p);
+  @ requires p->count * p->objsize <= 0xffffffffffffffff;
+  @ assigns \nothing;
+  @ ensures -1 <= \result < p->count;
+  @ ensures slot: \result >= 0 ==> pool_slot_addr((struct pool *)p,
+  @   (void *)obj, \result);
+  @ ensures not_slot: \result == -1 ==> \forall integer i;
+  @   !pool_slot_addr((struct pool *)p, (void *)obj, i);
+  @*/
+/* proved: prove/pool/pool_index */
 int64_t pool_index(const struct pool *p, const void *obj)
 {
 	uintptr_t base = (uintptr_t)p->storage;
@@ -77,6 +134,32 @@ int64_t pool_index(const struct pool *p, const void *obj)
  * is not a slot of this pool, TS_E_NOENT if the slot is not allocated
  * (pool/double_free_refused); the pool is unchanged in both cases.
  */
+/*@ requires pool_mem(p);
+  @ assigns p->free_head, p->in_use, p->link[0 .. p->count - 1];
+  @ behavior not_a_slot:
+  @   assumes \forall integer i; !pool_slot_addr(p, obj, i);
+  @   ensures \result == TS_E_INVAL;
+  @   assigns \nothing;
+  @ behavior not_allocated:
+  @   assumes \exists integer i; pool_slot_addr(p, obj, i) &&
+  @     p->link[i] != POOL_ALLOCATED;
+  @   ensures \result == TS_E_NOENT;
+  @   assigns \nothing;
+  @ behavior freed:
+  @   assumes \exists integer i; pool_slot_addr(p, obj, i) &&
+  @     p->link[i] == POOL_ALLOCATED;
+  @   ensures \result == TS_OK;
+  @   ensures \exists integer i; pool_slot_addr(p, obj, i) &&
+  @     \at(p->link[i], Pre) == POOL_ALLOCATED &&
+  @     p->link[i] == \old(p->free_head) && p->free_head == i &&
+  @     (\forall integer j; 0 <= j < p->count && j != i ==>
+  @       p->link[j] == \at(p->link[j], Pre));
+  @   ensures count: p->in_use == (uint32_t)(\old(p->in_use) - 1);
+  @   ensures links_ok: \at(pool_links_ok(p), Pre) ==> pool_links_ok(p);
+  @ complete behaviors;
+  @ disjoint behaviors;
+  @*/
+/* proved: prove/pool/pool_free (refuses foreign, mid-slot, not-allocated) */
 ts_status pool_free(struct pool *p, void *obj)
 {
 	int64_t idx = pool_index(p, obj);

@@ -48,6 +48,33 @@ struct pool {
 		.free_head = POOL_NIL,					\
 	}
 
+/*
+ * ACSL for Frama-C WP (tests/proofs/prove.mk; comments to the compiler).
+ * pool_mem: the memory a pool names is there and does not overlap, and
+ * the slot offsets fit in 64 bits.  pool_links_ok: P1 and the shape of P2
+ * (every link is ALLOCATED, NIL or a slot index; the head is NIL or a
+ * slot index).  pool_slot_addr: obj is, as an integer address, the start
+ * of slot i.
+ */
+/*@ predicate pool_mem(struct pool *p) =
+  @   \valid(p) && p->count < POOL_ALLOCATED &&
+  @   p->count * p->objsize <= 0xffffffffffffffff &&
+  @   \valid(p->link + (0 .. p->count - 1)) &&
+  @   \valid(p->storage + (0 .. p->count * p->objsize - 1)) &&
+  @   \separated(p, p->link + (0 .. p->count - 1),
+  @     p->storage + (0 .. p->count * p->objsize - 1));
+  @
+  @ predicate pool_links_ok(struct pool *p) =
+  @   (p->free_head == POOL_NIL || p->free_head < p->count) &&
+  @   \forall integer j; 0 <= j < p->count ==>
+  @     (p->link[j] == POOL_ALLOCATED || p->link[j] == POOL_NIL ||
+  @      p->link[j] < p->count);
+  @
+  @ predicate pool_slot_addr(struct pool *p, void *obj, integer i) =
+  @   0 <= i < p->count &&
+  @   (uintptr_t)obj == (uintptr_t)p->storage + i * p->objsize;
+  @*/
+
 void pool_init(struct pool *p);
 void *pool_alloc(struct pool *p);
 ts_status pool_free(struct pool *p, void *obj);

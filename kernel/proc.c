@@ -41,6 +41,29 @@ struct proc *proc_by_slot(unsigned slot)
 	return slot < MAX_PROCS ? procs_by_slot[slot] : NULL;
 }
 
+struct proc *proc_by_pid(uint32_t pid)
+{
+	for (unsigned i = 0; i < MAX_PROCS; i++)
+		if (procs_by_slot[i] && procs_by_slot[i]->pid == pid)
+			return procs_by_slot[i];
+	return NULL;
+}
+
+/*
+ * True if the process with pid ancestor started p, or started one of p's
+ * ancestors: the granter of everything p holds.  Pids are never reused, so
+ * a dead link ends the walk safely.
+ */
+bool proc_is_ancestor(uint32_t ancestor, const struct proc *p)
+{
+	for (unsigned depth = 0; p && depth < MAX_PROCS; depth++) {
+		if (p->parent_pid == ancestor)
+			return true;
+		p = proc_by_pid(p->parent_pid);
+	}
+	return false;
+}
+
 /* The live thread in thread-pool slot i, or NULL. */
 struct thread *proc_thread_by_index(unsigned i)
 {
@@ -230,6 +253,15 @@ void proc_flush_line(struct proc *p)
 	p->line_len = 0;
 }
 
+/* Tells p's parent, if it asked, that one of its children ended. */
+static void tell_parent(const struct proc *p)
+{
+	struct proc *parent = proc_by_pid(p->parent_pid);
+
+	if (parent && parent->child_bits)
+		notify_signal(parent->child_ntf, parent->child_bits);
+}
+
 /* Frees everything the process holds.  Leaves the CPU on the template
  * tables, since the process's own may be the ones loaded. */
 static void proc_destroy(struct proc *p)
@@ -248,6 +280,7 @@ static void proc_destroy(struct proc *p)
 	as_switch_to_template();
 	as_destroy(&p->as);
 	procs_by_slot[p->slot] = NULL;
+	tell_parent(p);
 	if (pool_free(&thread_pool, t) != TS_OK || pool_free(&proc_pool, p) != TS_OK)
 		panic("proc: pool accounting broken for pid %u", p->pid);
 }

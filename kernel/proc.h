@@ -54,6 +54,9 @@ struct thread {
 
 struct proc {
 	uint32_t pid;
+	uint32_t parent_pid;  /* 0 for processes the kernel started */
+	uint64_t child_ntf;   /* notification signalled when a child ends */
+	uint64_t child_bits;  /* 0: none registered */
 	unsigned slot; /* index in the process pool: names the PCID pair */
 	char name[PROC_NAME_MAX];
 	struct addrspace as;
@@ -74,6 +77,8 @@ void proc_flush_line(struct proc *p);
 void proc_exit(struct proc *p, int64_t code);
 unsigned proc_count(void);
 struct proc *proc_by_slot(unsigned slot);
+struct proc *proc_by_pid(uint32_t pid);
+bool proc_is_ancestor(uint32_t ancestor, const struct proc *p);
 bool proc_accounting_ok(void);
 
 #endif

@@ -246,6 +246,7 @@ static ts_status sys_spawn(struct thread *t)
 			   (unsigned)c->r8, &child);
 	if (s != TS_OK)
 		return s;
+	child->parent_pid = p->pid;
 	for (uint64_t i = 0; i < count && s == TS_OK; i++)
 		s = cap_derive(p, grants[i].from_slot, child, grants[i].to_slot,
 			       grants[i].rights, grants[i].badge);
@@ -424,6 +425,15 @@ void syscall_dispatch(struct thread *t)
 	case SYS_MODULE_INFO:
 	case SYS_MODULE_READ:
 		r = sys_module(t, (int)c->rax);
+		break;
+	case SYS_PROC_INFO:
+	case SYS_PROC_KILL:
+	case SYS_PROC_CAP:
+	case SYS_PROC_REVOKE:
+	case SYS_SYS_INFO:
+	case SYS_CHILD_NOTIFY:
+	case SYS_AUDIT_WRITE:
+		r = sys_proc(t, (int)c->rax);
 		break;
 	default:
 		r = TS_E_NOSYS;

@@ -8,5 +8,6 @@
 #include "kernel/proc.h"
 
 void syscall_dispatch(struct thread *t);
+ts_status sys_proc(struct thread *t, int op); /* sysproc.c */
 
 #endif

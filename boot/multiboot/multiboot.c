@@ -42,7 +42,8 @@ static const void *phys(uint32_t pa)
 	return (const void *)(uintptr_t)pa;
 }
 
-/* Copies the base name of the first word of s ("/a/b/init.elf x" -> "init"). */
+/* Copies the base name of the first word of s, without its extension
+ * ("/a/b/init.elf x" -> "init", "manifest.txt" -> "manifest"). */
 static void module_name(char *dst, const char *s)
 {
 	const char *start = s, *end;
@@ -51,8 +52,12 @@ static void module_name(char *dst, const char *s)
 		if (*end == '/')
 			start = end + 1;
 	size_t n = (size_t)(end - start);
-	if (n > 4 && memcmp(end - 4, ".elf", 4) == 0)
-		n -= 4;
+	for (size_t i = n; i > 1; i--) {
+		if (start[i - 1] == '.') {
+			n = i - 1;
+			break;
+		}
+	}
 	if (n >= BOOT_MODULE_NAME_MAX)
 		n = BOOT_MODULE_NAME_MAX - 1;
 	memcpy(dst, start, n);

@@ -15,7 +15,18 @@ enum audit_kind {
 	AUDIT_ELF_REJECT = 5, /* a boot module failed validation */
 	AUDIT_KILL = 6,       /* a process was killed for another reason */
 	AUDIT_REVOKE = 7,     /* a process revoked what it had granted */
+	AUDIT_REPORT = 8,     /* a report written by a process (stamped) */
 };
+
+/* Short stable names for AUDIT_* ("fault"), never NULL. */
+static inline const char *audit_kind_name(uint32_t kind)
+{
+	static const char *const names[] = {
+		"?", "spawn", "exit", "fault", "denied", "elf_reject", "kill",
+		"revoke", "report",
+	};
+	return kind < sizeof(names) / sizeof(names[0]) ? names[kind] : "?";
+}
 
 struct audit_record {
 	uint64_t seq;     /* 0, 1, 2, ... never reused */

@@ -59,6 +59,7 @@ enum root_slot {
 	ROOT_SLOT_NOTIFY0 = ROOT_SLOT_ENDPOINT0 + ROOT_ENDPOINTS,
 	ROOT_NOTIFICATIONS = 4,
 	ROOT_SLOT_IOPORT_COM1 = 22, /* ports 0x3f8-0x3ff */
+	ROOT_SLOT_INIT_NOTIFY = 23, /* init's own: children ending, requests */
 	ROOT_SLOT_IRQ0 = 24,        /* ISA lines 0-15 follow */
 	ROOT_IRQS = 16,
 };

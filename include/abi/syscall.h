@@ -37,6 +37,13 @@ enum syscall_number {
 	SYS_AUDIT_BIND = 22, /* (slot, notification slot, bits) */
 	SYS_MODULE_INFO = 23, /* (spawn slot, index, struct module_info *) */
 	SYS_MODULE_READ = 24, /* (spawn slot, index, offset, buf, len) -> bytes */
+	SYS_PROC_INFO = 25,  /* (spawn slot, index, struct proc_info *) */
+	SYS_PROC_KILL = 26,  /* (spawn slot, pid): a descendant of the caller */
+	SYS_PROC_CAP = 27,   /* (spawn slot, pid, slot, struct cap_info *) */
+	SYS_PROC_REVOKE = 28, /* (spawn slot, pid, slot): delete a descendant's */
+	SYS_SYS_INFO = 29,   /* (spawn slot, struct sys_info *) */
+	SYS_CHILD_NOTIFY = 30, /* (notification slot, bits): on child exit */
+	SYS_AUDIT_WRITE = 31, /* (audit slot, text, len): a report, stamped */
 	SYS_COUNT
 };
 
@@ -49,6 +56,24 @@ enum syscall_number {
 struct module_info {
 	char name[48];
 	uint64_t size;
+};
+
+/* What SYS_PROC_INFO tells about a live process. */
+struct proc_info {
+	uint32_t pid;
+	uint32_t parent_pid;
+	uint32_t state;    /* kernel thread state: 1 ready, 2 running, 4..7 blocked */
+	uint32_t priority;
+	uint32_t pages_used;
+	uint32_t caps_held;
+	char name[32];
+};
+
+/* What SYS_SYS_INFO tells. */
+struct sys_info {
+	uint64_t frames_free, frames_total;
+	uint64_t cap_nodes_used, audit_records;
+	uint64_t uptime_ns;
 };
 
 /* User address space: what user code may name.  See docs/ARCHITECTURE.md. */

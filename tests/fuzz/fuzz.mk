@@ -15,6 +15,7 @@ FUZZ_CFLAGS := -std=c11 -Wall -Wextra -Werror -g -O1 \
 	-Iinclude -I.
 
 FUZZ_SRCS_elf := lib/elf/elf.c
+FUZZ_SRCS_manifest := lib/manifest/manifest.c
 
 FUZZ_NAMES := $(sort $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c)))
 FUZZ_BINS := $(patsubst %,$(O)/fuzz/fuzz_%,$(FUZZ_NAMES))

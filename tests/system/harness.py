@@ -290,7 +290,7 @@ def judge(case, run):
 
 def kvm_available(build, logdir, probe=True):
     """(usable, reason): /dev/kvm opens read-write and, if probe, a boot of
-    kernel.bin with init reaches ring 3 (a syscall prints a line) and exits
+    kernel.bin with hello reaches ring 3 (a syscall prints a line) and exits
     33 within 30 s."""
     try:
         os.close(os.open("/dev/kvm", os.O_RDWR))
@@ -300,8 +300,8 @@ def kvm_available(build, logdir, probe=True):
         return True, "/dev/kvm usable"
     case = Case("kvm-probe")
     case.timeout, case.forbids = 30.0, [re.compile(r"^PANIC")]
-    case.modules = ["init"]
-    case.expects = [re.compile(r"^\[init:\d+\] init: done")]
+    case.modules = ["hello"]
+    case.expects = [re.compile(r"^\[hello:\d+\] hello: done")]
     case.exit = 33
     try:
         cmd = qemu_cmd(build, case, "kvm")

@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """Boot-to-ring-3 time (`make bench`): wall-clock time from starting QEMU to
 the first serial line printed by a user process, the first line matching
-^\\[init:\\d+\\] (the kernel prefixes user output with "[name:pid] ").
+^\\[hello:\\d+\\] (the kernel prefixes user output with "[name:pid] ").
 
 usage: boot_time.py --build DIR [--runs N]
 
-Boots kernel.bin with the modules init and counter and the command line
+Boots kernel.bin with the modules hello and counter and the command line
 "test", under TCG and, when the system-test harness's KVM probe passes,
 under KVM; prints BENCH lines (median and min, in ms).  QEMU is killed as
 soon as the line appears.  Figures only: exits 0 unless the harness errs.
@@ -17,13 +17,13 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 sys.path.insert(0, os.path.join(ROOT, "tests", "system"))
 import harness  # noqa: E402
 
-RING3 = re.compile(r"^\[init:\d+\]")
+RING3 = re.compile(r"^\[hello:\d+\]")
 TIMEOUT = 60.0
 
 
 def measure(build, accel, runs, logdir):
     case = harness.Case("boot_time")
-    case.modules, case.cmdline, case.until = ["init", "counter"], "test", RING3
+    case.modules, case.cmdline, case.until = ["hello", "counter"], "test", RING3
     case.timeout, case.exit = TIMEOUT, "killed"
     cmd = harness.qemu_cmd(build, case, accel)
     times = []

@@ -1,6 +1,6 @@
 /*
- * ipc.c - IPC, notification, spawn and capability stubs.  The register
- * layout is include/abi/ipc.h's; rcx and r11 are lost to `syscall`.
+ * ipc.c - IPC, notification, spawn, capability and interrupt stubs.  The
+ * register layout is include/abi/ipc.h's; rcx and r11 are lost to `syscall`.
  */
 #include "user/lib/tessera.h"
 
@@ -93,4 +93,19 @@ ts_status sys_cap_revoke(uint64_t slot)
 ts_status sys_cap_delete(uint64_t slot)
 {
 	return syscall6(SYS_CAP_DELETE, slot, 0, 0, 0, 0, 0);
+}
+
+ts_status sys_notify_bind(uint64_t ntf_slot)
+{
+	return syscall6(SYS_NOTIFY_BIND, ntf_slot, 0, 0, 0, 0, 0);
+}
+
+ts_status sys_irq_bind(uint64_t irq_slot, uint64_t ntf_slot, uint64_t bits)
+{
+	return syscall6(SYS_IRQ_BIND, irq_slot, ntf_slot, bits, 0, 0, 0);
+}
+
+ts_status sys_irq_ack(uint64_t irq_slot)
+{
+	return syscall6(SYS_IRQ_ACK, irq_slot, 0, 0, 0, 0, 0);
 }

@@ -54,6 +54,13 @@ ts_status sys_spawn(uint64_t spawn_slot, uint64_t module, const struct cap_grant
 ts_status sys_cap_info(uint64_t slot, struct cap_info *out);
 ts_status sys_cap_revoke(uint64_t slot);
 ts_status sys_cap_delete(uint64_t slot);
+/* The calling thread's receives also return this notification's bits
+ * (label IPC_LABEL_NOTIFY, badge = the bits). */
+ts_status sys_notify_bind(uint64_t ntf_slot);
+/* Each interrupt on the line masks it and signals bits on the
+ * notification; sys_irq_ack unmasks it again. */
+ts_status sys_irq_bind(uint64_t irq_slot, uint64_t ntf_slot, uint64_t bits);
+ts_status sys_irq_ack(uint64_t irq_slot);
 
 static inline struct ipc_header *ipc_header(void)
 {
