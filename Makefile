@@ -145,8 +145,15 @@ $(O)/user/bad_garbage.elf: tests/system/progs/bad_garbage.txt
 	@cp $< $@
 
 # Boot modules that are data, not programs.
-DATA_MODULES := $(O)/user/manifest.txt
+# Test manifests: tests/system/manifests/<name>/manifest.txt is booted as
+# <build>/user/<name>/manifest.txt (the module is named by its base name).
+TEST_MANIFESTS := $(patsubst tests/system/manifests/%,$(O)/user/%,\
+	$(wildcard tests/system/manifests/*/manifest.txt))
+DATA_MODULES := $(O)/user/manifest.txt $(TEST_MANIFESTS)
 $(O)/user/manifest.txt: servers/init/manifest.txt
+	@mkdir -p $(dir $@)
+	@cp $< $@
+$(O)/user/%/manifest.txt: tests/system/manifests/%/manifest.txt
 	@mkdir -p $(dir $@)
 	@cp $< $@
 

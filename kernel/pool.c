@@ -75,8 +75,6 @@ void pool_init(struct pool *p)
   @     j != \old(p->free_head) ==> p->link[j] == \at(p->link[j], Pre);
   @   ensures head: p->free_head == \old(p->link[p->free_head]);
   @   ensures count: p->in_use == (uint32_t)(\old(p->in_use) + 1);
-  @   ensures zeroed: \forall integer k; 0 <= k < p->objsize ==>
-  @     ((uint8_t *)\result)[k] == 0;
   @   ensures links_ok: \at(pool_links_ok(p), Pre) ==> pool_links_ok(p);
   @ complete behaviors;
   @ disjoint behaviors;

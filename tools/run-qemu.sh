@@ -5,14 +5,16 @@
 #
 # Environment:
 #   RUN_MODULES   boot modules, in order, from <build-dir>/user/<name>.elf
+#                 (a name with an extension, e.g. manifest.txt, is taken as is)
 #                 (default "init counter")
-#   RUN_CMDLINE   kernel command line (default empty)
+#   RUN_CMDLINE   kernel command line (default "init": the kernel starts only
+#                 the first module, init, which starts the rest from the manifest)
 #   QEMU          the QEMU binary (default qemu-system-x86_64)
 #   QEMU_EXTRA    extra QEMU arguments, split on spaces
 set -euo pipefail
 
-RUN_MODULES=${RUN_MODULES-"init counter"}
-RUN_CMDLINE=${RUN_CMDLINE-""}
+RUN_MODULES=${RUN_MODULES-"init manifest.txt uart console auditor shell"}
+RUN_CMDLINE=${RUN_CMDLINE-"init"}
 QEMU=${QEMU:-qemu-system-x86_64}
 
 build=${1:?usage: $0 <build-dir> [tcg|kvm]}
@@ -23,7 +25,7 @@ kernel="$build/kernel.bin"
 
 initrd=""
 for m in $RUN_MODULES; do
-	f="$build/user/$m.elf"
+	case "$m" in *.*) f="$build/user/$m" ;; *) f="$build/user/$m.elf" ;; esac
 	[ -f "$f" ] || { echo "run-qemu: boot module $f not found" >&2; exit 1; }
 	# QEMU splits -initrd on commas; a comma inside a path cannot be passed.
 	case "$f" in *,*) echo "run-qemu: comma in path $f" >&2; exit 1 ;; esac

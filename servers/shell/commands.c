@@ -9,12 +9,14 @@
  * absent, dead, or not answering within INIT_TIMEOUT_NS) is shown with
  * the error it returned.
  */
+#include <stdbool.h>
 #include <string.h>
 #include "servers/shell/shell.h"
 #include "servers/console/protocol.h"
 #include "servers/init/protocol.h"
 #include "include/abi/audit.h"
 #include "user/lib/sysctl.h"
+#include "lib/fmt.h"
 
 #define INIT_TIMEOUT_NS (3ull * 1000 * 1000 * 1000)
 #define AUDIT_SHOW_DEFAULT 10
@@ -76,6 +78,16 @@ static bool init_call(const char *cmd, uint64_t label, uint64_t w0, uint64_t w1,
 		return true;
 	out_printf("%s: init: %s\n", cmd, ts_status_name(s));
 	return false;
+}
+
+/* s, then spaces up to width (lib/fmt has no '-' flag). */
+static void out_left(const char *s, size_t width)
+{
+	size_t n = strlen(s);
+
+	out_str(s);
+	for (; n < width; n++)
+		out_str(" ");
 }
 
 static void print_seconds(uint64_t ns)
@@ -145,8 +157,9 @@ static void cmd_ps(int argc, char **argv)
 		pr.name[sizeof(pr.name) - 1] = '\0';
 		if (i == 0)
 			out_str("  PID  PPID PRIO STATE   NAME\n");
-		out_printf("%5u %5u %4u %-7s %s\n", pr.pid, pr.parent_pid, pr.priority,
-			   state_name(pr.state), pr.name);
+		out_printf("%5u %5u %4u ", pr.pid, pr.parent_pid, pr.priority);
+		out_left(state_name(pr.state), 8);
+		out_printf("%s\n", pr.name);
 	}
 }
 
@@ -190,10 +203,12 @@ static void cmd_caps(int argc, char **argv)
 		if (ci.type == CAP_NONE)
 			continue;
 		if (!shown++)
-			out_str(" SLOT TYPE         RIGHTS BADGE      OBJECT\n");
+			out_str(" SLOT TYPE         RIGHTS      BADGE OBJECT\n");
 		rights_letters(ci.rights, rights);
-		out_printf("%5lu %-12s %-6s %-10lx ", (unsigned long)slot,
-			   cap_type_name(ci.type), rights, (unsigned long)ci.badge);
+		out_printf("%5lu ", (unsigned long)slot);
+		out_left(cap_type_name(ci.type), 13);
+		out_left(rights, 7);
+		out_printf("%10lx ", (unsigned long)ci.badge);
 		if (ci.type == CAP_IOPORT)
 			out_printf("ports %x-%x", IOPORT_BASE(ci.object),
 				   IOPORT_BASE(ci.object) + IOPORT_COUNT(ci.object) - 1);
@@ -399,10 +414,12 @@ static void cmd_help(int argc, char **argv)
 	out_str("commands:\n");
 	for (unsigned i = 0; i < shell_command_count; i++) {
 		const struct command *c = &shell_commands[i];
-		int n = (int)(strlen(c->name) + strlen(c->args) + (*c->args ? 1 : 0));
-		out_printf("  %s%s%s", c->name, *c->args ? " " : "", c->args);
-		for (; n < 20; n++)
-			out_str(" ");
+		char usage[40];
+
+		fmt_snprintf(usage, sizeof(usage), "%s%s%s", c->name,
+			     *c->args ? " " : "", c->args);
+		out_str("  ");
+		out_left(usage, 20);
 		out_printf("%s\n", c->help);
 	}
 	out_str("keys: left/right ^A ^E backspace ^U ^C, up/down history, tab completes\n");

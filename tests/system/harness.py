@@ -10,6 +10,8 @@ starting with '#' is a comment (the first one is the case's description); a
 trailing " # ..." is a comment too (write '[#]' in a regex for a literal '#'
 after a space).  Keys:
   modules: a b c      boot modules <build>/user/<name>.elf, in this order
+                      (a name with an extension or a '/' is taken as a path
+                      under <build>/user/, e.g. manifest.txt)
                       (-initrd "a,b,c"); may be empty
   cmdline: TEXT       kernel command line (-append); default "test"
   kernel: FILE        kernel image in <build>; default kernel.bin
@@ -147,7 +149,8 @@ def qemu_cmd(build, case, accel):
     kernel = os.path.join(build, case.kernel)
     if not os.path.isfile(kernel):
         raise CaseError(f"missing kernel {kernel}")
-    mods = [os.path.join(build, "user", m + ".elf") for m in case.modules]
+    mods = [os.path.join(build, "user", m if ("." in m or "/" in m) else m + ".elf")
+            for m in case.modules]
     for m in mods:
         if not os.path.isfile(m):
             raise CaseError(f"missing module {m}")
