@@ -245,12 +245,14 @@ static ts_status sys_spawn(struct thread *t)
 	s = proc_spawn_elf(m->name, phys_to_virt(m->phys_base), m->size,
 			   (unsigned)c->r8, &child);
 	if (s != TS_OK)
-		return s;
+		return s; /* proc_spawn_elf audited why */
 	child->parent_pid = p->pid;
 	for (uint64_t i = 0; i < count && s == TS_OK; i++)
 		s = cap_derive(p, grants[i].from_slot, child, grants[i].to_slot,
 			       grants[i].rights, grants[i].badge);
 	if (s != TS_OK) {
+		audit(AUDIT_DENIED, p->pid, p->name, s, c->rsi, count,
+		      "spawn: capabilities could not be granted");
 		proc_kill(child, "capabilities could not be granted");
 		return s;
 	}

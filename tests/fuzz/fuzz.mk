@@ -19,7 +19,7 @@ FUZZ_SRCS_manifest := lib/manifest/manifest.c
 
 FUZZ_NAMES := $(sort $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c)))
 FUZZ_BINS := $(patsubst %,$(O)/fuzz/fuzz_%,$(FUZZ_NAMES))
-FUZZ_HDRS := $(sort $(wildcard include/abi/*.h lib/elf/*.h lib/crypto/*.h))
+FUZZ_HDRS := $(sort $(wildcard include/abi/*.h lib/elf/*.h lib/crypto/*.h lib/manifest/*.h))
 
 define fuzz_rule
 $(O)/fuzz/fuzz_$(1): tests/fuzz/fuzz_$(1).c $(FUZZ_SRCS_$(1)) $(FUZZ_HDRS)

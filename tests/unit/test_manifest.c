@@ -278,13 +278,15 @@ static void reject_nul_byte(void)
 static void reject_non_ascii(void)
 {
 	CHECK_REJECT(H "# caf\xc3\xa9\n", TS_E_BADFORMAT, 2);
-	CHECK_REJECT(H "\n\nendpoint \x80\n", TS_E_BADFORMAT, 4);
+	CHECK_REJECT(H "\n\n# \x80\n", TS_E_BADFORMAT, 4);
+	CHECK_REJECT(H "# \xff\n", TS_E_BADFORMAT, 2);
 }
 
 static void reject_control_characters(void)
 {
 	CHECK_REJECT("tessera-manifest 1\r\n", TS_E_BADFORMAT, 1);
-	CHECK_REJECT(H "endpoint a\x7f\n", TS_E_BADFORMAT, 2);
+	CHECK_REJECT(H "# a\x7f\n", TS_E_BADFORMAT, 2);
+	CHECK_REJECT(H "#\x01\n", TS_E_BADFORMAT, 2);
 	CHECK_REJECT(H "\v\n", TS_E_BADFORMAT, 2);
 }
 
@@ -334,6 +336,16 @@ static void reject_unknown_keyword(void)
 {
 	CHECK_REJECT(H "endpoint a\nendpiont b\n", TS_E_BADFORMAT, 3);
 	CHECK_REJECT(H "server a\nmodule a\nMODULE b\n", TS_E_BADFORMAT, 4);
+	/* keywords match whole words only */
+	CHECK_REJECT(H "end a\n", TS_E_BADFORMAT, 2);
+	CHECK_REJECT(H "endpoints a\n", TS_E_BADFORMAT, 2);
+	CHECK_REJECT(H "server a\nmodule a\nrestart y\n", TS_E_BADFORMAT, 4);
+	CHECK_REJECT(H "server a\nmodule a\ncap 0 spawn se\n",
+	    TS_E_BADFORMAT, 4);
+	CHECK_REJECT(H "server a\nmodule a\ncap 0 spawn sendx\n",
+	    TS_E_BADFORMAT, 4);
+	CHECK_REJECT(H "server a\nmodule a\ncap 0 spa send\n",
+	    TS_E_BADFORMAT, 4);
 }
 
 static void reject_module_outside_server(void)
@@ -589,10 +601,10 @@ static void caps_16_ok_17_refused(void)
 		if (i == 16) {
 			CHECK_EQ(parse_n(big, n), TS_OK);
 			CHECK_EQ(m.servers[0].cap_count, 16);
-			CHECK_EQ(m.servers[0].caps[15].slot, 60);
+			CHECK_EQ(m.servers[0].caps[15].slot, 45);
 		}
 		n += (size_t)snprintf(big + n, sizeof(big) - n,
-		    "cap %d irq %d recv\n", i * 4, i % 16);
+		    "cap %d irq %d recv\n", i * 3, i % 16);
 	}
 	CHECK_REJECT_N(big, n, TS_E_RANGE, 4 + 16);
 }

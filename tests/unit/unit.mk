@@ -29,7 +29,7 @@ UNIT_NAMES := $(sort $(patsubst tests/unit/test_%.c,%,$(wildcard tests/unit/test
 UNIT_BINS := $(patsubst %,$(O)/unit/test_%,$(UNIT_NAMES))
 # Any header change rebuilds every test: simple and cheap at this size.
 UNIT_HDRS := $(sort $(wildcard tests/unit/*.h include/abi/*.h lib/crypto/*.h \
-	lib/elf/*.h kernel/*.h kernel/arch/x86_64/*.h))
+	lib/elf/*.h lib/manifest/*.h kernel/*.h kernel/arch/x86_64/*.h))
 
 .PHONY: unit-build unit-test
 unit-build: $(UNIT_BINS)
