@@ -166,6 +166,7 @@ test-images: image $(O)/kernel-testhooks.bin $(BAD_MODULES)
 # ---------------------------------------------------------------- tests
 include tests/unit/unit.mk
 include tests/fuzz/fuzz.mk
+include tests/proofs/prove.mk
 
 RESULTS := $(O)/results
 
@@ -191,6 +192,7 @@ test: deps
 	@$(PYTHON) tests/system/harness.py --build build/clang --accel tcg \
 		--results $(RESULTS)/system-clang.txt | grep -v '^PASS' || true
 	@$(MAKE) --no-print-directory -k fuzz-smoke RESULTS=$(RESULTS) || true
+	@$(MAKE) --no-print-directory -k prove RESULTS=$(RESULTS) || true
 	@$(PYTHON) tools/claims.py $(RESULTS) | grep -v '^PASS' || true
 	@bash tools/tally.sh $(RESULTS)
 
@@ -199,8 +201,9 @@ claims:
 	@$(PYTHON) tools/claims.py $(RESULTS)
 
 bench: deps
-	@$(MAKE) --no-print-directory image
+	@$(MAKE) --no-print-directory test-images
 	$(PYTHON) tools/bench/boot_time.py --build $(O)
+	$(PYTHON) tools/bench/ipc.py --build $(O)
 
 clean:
 	rm -rf build

@@ -109,7 +109,7 @@ void *pool_alloc(struct pool *p)
   @ ensures -1 <= \result < p->count;
   @ ensures slot: \result >= 0 ==> pool_slot_addr((struct pool *)p,
   @   (void *)obj, \result);
-  @ ensures not_slot: \result == -1 ==> \forall integer i;
+  @ ensures not_slot: \result == -1 && p->objsize > 0 ==> \forall integer i;
   @   !pool_slot_addr((struct pool *)p, (void *)obj, i);
   @*/
 /* proved: prove/pool/pool_index */
@@ -122,6 +122,10 @@ int64_t pool_index(const struct pool *p, const void *obj)
 	if (p->objsize == 0 || addr < base)
 		return -1;
 	off = addr - base;
+	/*@ assert no_slot_past_end: \forall integer i; 0 <= i < p->count ==>
+	  @   i * p->objsize < p->count * p->objsize; */
+	/*@ assert slots_aligned: \forall integer i; 0 <= i ==>
+	  @   (i * p->objsize) % p->objsize == 0; */
 	if (off >= (uint64_t)p->count * p->objsize || off % p->objsize != 0)
 		return -1;
 	return (int64_t)(off / p->objsize);
@@ -133,6 +137,7 @@ int64_t pool_index(const struct pool *p, const void *obj)
  * (pool/double_free_refused); the pool is unchanged in both cases.
  */
 /*@ requires pool_mem(p);
+  @ requires p->objsize > 0;
   @ assigns p->free_head, p->in_use, p->link[0 .. p->count - 1];
   @ behavior not_a_slot:
   @   assumes \forall integer i; !pool_slot_addr(p, obj, i);
@@ -147,11 +152,11 @@ int64_t pool_index(const struct pool *p, const void *obj)
   @   assumes \exists integer i; pool_slot_addr(p, obj, i) &&
   @     p->link[i] == POOL_ALLOCATED;
   @   ensures \result == TS_OK;
-  @   ensures \exists integer i; pool_slot_addr(p, obj, i) &&
-  @     \at(p->link[i], Pre) == POOL_ALLOCATED &&
-  @     p->link[i] == \old(p->free_head) && p->free_head == i &&
-  @     (\forall integer j; 0 <= j < p->count && j != i ==>
-  @       p->link[j] == \at(p->link[j], Pre));
+  @   ensures pushed: \forall integer i;
+  @     \at(pool_slot_addr(p, obj, i), Pre) ==>
+  @     (p->link[i] == \old(p->free_head) && p->free_head == i &&
+  @      (\forall integer j; 0 <= j < p->count && j != i ==>
+  @        p->link[j] == \at(p->link[j], Pre)));
   @   ensures count: p->in_use == (uint32_t)(\old(p->in_use) - 1);
   @   ensures links_ok: \at(pool_links_ok(p), Pre) ==> pool_links_ok(p);
   @ complete behaviors;
@@ -166,6 +171,9 @@ ts_status pool_free(struct pool *p, void *obj)
 	if (idx < 0)
 		return TS_E_INVAL;
 	i = (uint32_t)idx;
+	/*@ assert pool_slot_addr(p, obj, i); */
+	/*@ assert one_slot: \forall integer j;
+	  @   pool_slot_addr(p, obj, j) ==> j == i; */
 	if (p->link[i] != POOL_ALLOCATED)
 		return TS_E_NOENT;
 	p->link[i] = p->free_head;

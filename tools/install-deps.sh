@@ -16,6 +16,7 @@ DEPS=(
 	python3                      # system-test harness, benchmarks
 	libssl-dev                   # OpenSSL, the oracle in crypto unit tests
 	cpio                         # initramfs of the Linux IPC baseline guest
+	frama-c-base why3 z3 cvc4    # make prove: Frama-C WP, via why3, two provers
 )
 # ---------------------------------------------------------------------------
 
@@ -39,7 +40,17 @@ for p in "${DEPS[@]}"; do
 	fi
 done
 
+# why3 (which Frama-C WP drives) must know the provers: detect them once,
+# when its config file is missing.  Cheap and offline.
+why3_config() {
+	if command -v why3 >/dev/null 2>&1 && [ ! -f "${WHY3CONFIG:-$HOME/.why3.conf}" ]; then
+		why3 config detect >/dev/null 2>&1 || die "why3 config detect failed"
+		echo "deps: why3 provers detected"
+	fi
+}
+
 if [ ${#missing[@]} -eq 0 ]; then
+	why3_config
 	echo "deps: all present"
 	exit 0
 fi
@@ -68,3 +79,4 @@ if ! "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
 	die "apt-get install failed for: ${missing[*]}"
 fi
 echo "deps: installed ${missing[*]}"
+why3_config

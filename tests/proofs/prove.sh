@@ -1,0 +1,148 @@
+#!/usr/bin/env bash
+# prove.sh - run Frama-C WP over the annotated kernel functions (make prove).
+#
+#   tests/proofs/prove.sh <results-dir>
+#
+# For each proof unit below, runs WP (with -wp-rte, so the absence of
+# runtime errors is proved too) on the REAL kernel source and prints, per
+# function:
+#   PASS prove/<file>/<function> (<n> goals)
+#   FAIL prove/<file>/<function>: <k> of <n> goals unproved
+# then runs the self-test (a deliberately broken copy of pte_leaf in
+# tests/proofs/broken/, which WP must NOT prove):
+#   PASS prove/selftest-broken-contract-detected
+# and the figures:
+#   BENCH prove_goals <n> goals        (goals proved, self-test excluded)
+#   BENCH prove_seconds <s> s
+# Every PASS/FAIL line is appended to <results-dir>/prove.txt.  Exits 1 if
+# anything FAILed.  The full WP log of each unit is kept in
+# <results-dir>/prove-<file>.log.
+set -uo pipefail
+
+RESULTS=${1:-build/results}
+mkdir -p "$RESULTS"
+OUT="$RESULTS/prove.txt"
+TIMEOUT=${PROVE_TIMEOUT:-5}     # seconds per goal and prover
+PAR=$(nproc 2>/dev/null || echo 2)
+
+emit() { echo "$1"; echo "$1" >> "$OUT"; }
+
+if ! command -v frama-c >/dev/null 2>&1 || ! command -v why3 >/dev/null 2>&1; then
+	emit "FAIL prove/setup: frama-c or why3 missing (run make deps)"
+	exit 1
+fi
+# WP talks to the provers through why3, which must have detected them.
+if ! why3 config list-provers 2>/dev/null | grep -q '^Z3 '; then
+	why3 config detect >/dev/null 2>&1
+fi
+FC_SHARE=$(frama-c -print-share-path)
+
+# Preprocessing: Frama-C's own libc headers for <stdint.h> and friends,
+# behind tests/proofs/include (a <string.h> whose memset carries the
+# contract the proofs rely on), then the kernel's include path.
+CPP="-nostdinc -Itests/proofs/include -I$FC_SHARE/libc -D__FC_MACHDEP_X86_64 -Iinclude -I. -D__FRAMAC__"
+PROVERS=z3,cvc4
+
+# name | source | functions ("lemmas" = the file's ACSL lemmas) | WP flags
+#  - pte: the bitwise post-conditions of pte_effective need WP's bitwise
+#    strategies (-wp-auto), proved by z3/cvc4 goal by goal afterwards.
+#  - pool: memset takes void *, which WP's typed model sees as char *;
+#    Typed+cast lets that pointer keep its value (the contract of memset in
+#    tests/proofs/include/string.h is written over uint8_t, the pool's own
+#    storage type, so no byte is read through a different type).
+UNITS=(
+	"uaccess|tests/proofs/uaccess.c|user_range_ok|"
+	"pte|kernel/arch/x86_64/pte.c|pte_leaf pte_effective pte_effective_is_wx|-wp-auto wp:split,wp:bitwised,wp:bitrange"
+	"pool|kernel/pool.c|pool_init pool_alloc pool_index pool_free|-wp-model Typed+cast"
+)
+
+# run_wp <log> <source> <functions> <flags...>: runs WP, writes the log.
+run_wp() {
+	local log=$1 src=$2 fcts=$3; shift 3
+	local sel=()
+	local plain=${fcts//lemmas/}
+	plain=$(echo $plain | tr ' ' ',')
+	[ -n "$plain" ] && sel+=(-wp-fct "$plain")
+	frama-c -no-frama-c-stdlib -cpp-extra-args="$CPP" "$src" \
+		-wp -wp-rte -wp-prover "$PROVERS" -wp-timeout "$TIMEOUT" \
+		-wp-par "$PAR" "${sel[@]}" "$@" > "$log" 2>&1
+	local rc=$?
+	if [[ " $fcts " == *" lemmas "* ]] && [ $rc -eq 0 ]; then
+		frama-c -no-frama-c-stdlib -cpp-extra-args="$CPP" "$src" \
+			-wp -wp-prover "$PROVERS" -wp-timeout "$TIMEOUT" \
+			-wp-par "$PAR" -wp-prop @lemma "$@" >> "$log" 2>&1
+		rc=$?
+	fi
+	return $rc
+}
+
+# tally <log> <functions>: prints "<fct> <total> <unproved>" per function,
+# attributing each goal by its name (typed[_cast]_<fct>_..., or
+# typed[_cast]_lemma_... for lemmas); the longest function name wins.
+tally() {
+	awk -v fcts="$2" '
+	BEGIN { n = split(fcts, F, " ") }
+	/^\[wp\] \[[^]]*\] Goal / {
+		match($0, /Goal [^ ]+/); name = substr($0, RSTART + 5, RLENGTH - 5)
+		ok = ($0 ~ / : Valid/)
+		sub(/^typed_(cast_)?/, "", name)
+		best = ""
+		if (name ~ /^lemma_/) best = "lemmas"
+		else for (i = 1; i <= n; i++)
+			if (index(name, F[i] "_") == 1 && length(F[i]) > length(best))
+				best = F[i]
+		if (best == "") best = "?"
+		total[best]++; if (!ok) bad[best]++
+	}
+	END {
+		for (i = 1; i <= n; i++) print F[i], total[F[i]] + 0, bad[F[i]] + 0
+		if (total["?"]) print "?", total["?"], bad["?"] + 0
+	}' "$1"
+}
+
+start=$(date +%s.%N)
+fail=0
+proved=0
+for u in "${UNITS[@]}"; do
+	IFS='|' read -r name src fcts flags <<<"$u"
+	log="$RESULTS/prove-$name.log"
+	# shellcheck disable=SC2086
+	if ! run_wp "$log" "$src" "$fcts" $flags; then
+		emit "FAIL prove/$name: frama-c failed (see $log)"
+		tail -n 5 "$log" >&2
+		fail=1
+		continue
+	fi
+	while read -r f total bad; do
+		if [ "$total" -eq 0 ]; then
+			emit "FAIL prove/$name/$f: no goals (function or contract missing)"
+			fail=1
+		elif [ "$bad" -ne 0 ]; then
+			emit "FAIL prove/$name/$f: $bad of $total goals unproved"
+			grep -E "^\[wp\] \[[^]]*\] Goal typed_(cast_)?${f#lemmas}" "$log" | grep -v ' : Valid' | sed 's/^/    /' >&2
+			fail=1
+		else
+			emit "PASS prove/$name/$f ($total goals)"
+			proved=$((proved + total))
+		fi
+	done < <(tally "$log" "$fcts")
+done
+
+# Self-test: the broken pte_leaf must not be proved.
+log="$RESULTS/prove-selftest.log"
+run_wp "$log" tests/proofs/broken/pte_leaf_wx.c pte_leaf
+rc=$?
+if [ $rc -eq 0 ] && grep -qE "^\[wp\] \[Failed\] Goal typed_pte_leaf_ensures_(never_wx|wx_refused)" "$log"; then
+	emit "PASS prove/selftest-broken-contract-detected"
+elif [ $rc -ne 0 ]; then
+	emit "FAIL prove/selftest-broken-contract-detected: frama-c failed (see $log)"
+	fail=1
+else
+	emit "FAIL prove/selftest-broken-contract-detected: WP proved a pte_leaf that allows W+X"
+	fail=1
+fi
+
+end=$(date +%s.%N)
+echo "BENCH prove_goals $proved goals"
+echo "BENCH prove_seconds $(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.1f", b - a }') s"
+exit $fail
