@@ -50,6 +50,16 @@ static bool in_added;
 /* Bytes for the terminal, sent in one UART_WRITE per flush. */
 static uint8_t out[IPC_PAYLOAD_MAX];
 static uint32_t out_len;
+static bool at_line_start = true; /* the last byte out was '\n' */
+
+/* What the foreground client has on the terminal's current line (its
+ * output since its last '\n'), replayed after a background client's
+ * text so that text gets lines of its own without wrecking a prompt.
+ * Past FG_LINE_MAX bytes it is not replayed. */
+#define FG_LINE_MAX 1024
+static uint8_t fg_line[FG_LINE_MAX];
+static uint32_t fg_line_len;
+static bool fg_line_lost;
 
 /* A CONSOLE_WRITE's text, copied out of the IPC buffer (which the calls
  * to the UART driver reuse). */
@@ -72,6 +82,19 @@ static void out_byte(uint8_t c)
 	if (out_len == sizeof(out))
 		out_flush();
 	out[out_len++] = c;
+	at_line_start = c == '\n';
+}
+
+static void fg_line_track(uint8_t c)
+{
+	if (c == '\n') {
+		fg_line_len = 0;
+		fg_line_lost = false;
+	} else if (fg_line_len == FG_LINE_MAX) {
+		fg_line_lost = true;
+	} else {
+		fg_line[fg_line_len++] = c;
+	}
 }
 
 static void out_str(const char *s)
@@ -124,6 +147,7 @@ static void cooked(uint8_t c)
 		in_put(edit, edit_len + 1);
 		edit_len = 0;
 		out_str("\r\n");
+		fg_line_track('\n');
 		return;
 	case 0x7f:
 	case 0x08:
@@ -139,6 +163,7 @@ static void cooked(uint8_t c)
 	case CTRL('C'):
 		edit_len = 0;
 		out_str("^C\r\n");
+		fg_line_track('\n');
 		return;
 	default:
 		if ((c < 0x20 && c != '\t') || c > 0x7e)
@@ -182,15 +207,24 @@ static void pull_input(void)
 	}
 }
 
-/* CONSOLE_WRITE: '\n' becomes "\r\n"; a background client's control
- * bytes are shown as '?'. */
+/* CONSOLE_WRITE: '\n' becomes "\r\n".  A background client's text gets
+ * whole lines of its own, its control bytes shown as '?', and then the
+ * foreground's unfinished line (a prompt, a half-typed command) is drawn
+ * again below it.  Foreground output in cooked mode while a line is being
+ * typed starts on a new line, and the typed part is drawn again after it
+ * (as a tty with "reprint" would). */
 static uint64_t con_write(uint64_t badge, uint32_t len)
 {
 	bool fg = badge == CONSOLE_BADGE_FOREGROUND;
+	bool typing = fg && mode == CONSOLE_MODE_COOKED && edit_len > 0;
 
 	memcpy(req, ipc_payload(), len);
+	if ((!fg || typing) && !at_line_start)
+		out_str("\r\n");
 	for (uint32_t i = 0; i < len; i++) {
 		uint8_t c = req[i];
+		if (fg)
+			fg_line_track(c);
 		if (c == '\n') {
 			out_str("\r\n");
 			continue;
@@ -199,6 +233,17 @@ static uint64_t con_write(uint64_t badge, uint32_t len)
 			c = '?';
 		out_byte(c);
 	}
+	if (!fg && !at_line_start)
+		out_str("\r\n");
+	if (!fg && !fg_line_lost) {
+		for (uint32_t i = 0; i < fg_line_len; i++)
+			out_byte(fg_line[i]);
+		if (mode == CONSOLE_MODE_COOKED)
+			for (uint32_t i = 0; i < edit_len; i++)
+				out_byte((uint8_t)edit[i]);
+	}
+	for (uint32_t i = 0; typing && i < edit_len; i++)
+		out_byte((uint8_t)edit[i]);
 	out_flush();
 	return len;
 }

@@ -8,7 +8,8 @@
  * CONSOLE_INPUT_BIT); the client then asks for it.
  *
  * The foreground client is the one whose capability carries badge
- * CONSOLE_BADGE_FOREGROUND (the manifest decides who has the keyboard).
+ * CONSOLE_BADGE_FOREGROUND (the manifest decides who has the keyboard:
+ * servers/init/manifest.txt gives it to the shell).
  * Only it may read or change the mode (others get TS_E_DENIED), and only
  * its output reaches the terminal unfiltered: from any other client, a
  * control byte other than '\n' and '\t' is shown as '?', so a background
@@ -50,7 +51,7 @@ enum console_mode {
 };
 
 #define CONSOLE_INPUT_BIT 1u
-#define CONSOLE_BADGE_FOREGROUND 1u
+#define CONSOLE_BADGE_FOREGROUND 2u
 #define CONSOLE_LINE_MAX 256u   /* cooked line, with its '\n' */
 #define CONSOLE_INPUT_MAX 1024u /* bytes waiting for the client */
 

@@ -1,4 +1,6 @@
 /*
+ * Every reply carries the request's label and a ts_status in w0.
+ *
  * init/protocol.h - what init answers for the shell (and other clients
  * the manifest connects to it).  init holds the spawn capability, so it
  * is the one that can list, inspect, stop or cut back the processes it
@@ -17,8 +19,8 @@ enum init_label {
 	INIT_KILL = 3,   /* w0 = pid; reply status */
 	INIT_REVOKE = 4, /* w0 = pid, w1 = slot: revoke that process's
 			  * capability (and all derived); reply status */
-	INIT_MEM = 5,    /* reply w0 = free frames, w1 = total frames,
-			  * w2 = capability nodes in use */
+	INIT_MEM = 5,    /* reply w0 = status, w1 = free frames,
+			  * w2 = total frames, w3 = capability nodes in use */
 };
 
 struct init_proc {

@@ -4,10 +4,11 @@
  *
  * Process and capability commands ask init (servers/init/protocol.h),
  * which holds the spawn capability; the shell itself holds none.  init's
- * replies carry the request's label and w0 = a ts_status (negative on
- * failure) or, for INIT_MEM, the first figure; a call that fails (init
- * absent, dead, or not answering within INIT_TIMEOUT_NS) is shown with
- * the error it returned.
+ * replies carry w0 = a ts_status (negative on failure) and, for INIT_MEM,
+ * w1 = free frames, w2 = total frames, w3 = capability nodes in use (as
+ * servers/init/main.c answers); a call that fails (init absent, dead, or
+ * not answering within INIT_TIMEOUT_NS) is shown with the error it
+ * returned.
  */
 #include <stdbool.h>
 #include <string.h>
@@ -258,8 +259,8 @@ static void cmd_mem(int argc, char **argv)
 	if (!want_args(argc, 1, "mem", "") || !init_call("mem", INIT_MEM, 0, 0, &r))
 		return;
 	out_printf("frames: %lu free of %lu (%lu KiB free); capability nodes in use: %lu\n",
-		   (unsigned long)r.w[0], (unsigned long)r.w[1],
-		   (unsigned long)(r.w[0] * 4), (unsigned long)r.w[2]);
+		   (unsigned long)r.w[1], (unsigned long)r.w[2],
+		   (unsigned long)(r.w[1] * 4), (unsigned long)r.w[3]);
 }
 
 static void print_audit(const struct audit_record *a)
@@ -419,7 +420,7 @@ static void cmd_help(int argc, char **argv)
 		fmt_snprintf(usage, sizeof(usage), "%s%s%s", c->name,
 			     *c->args ? " " : "", c->args);
 		out_str("  ");
-		out_left(usage, 20);
+		out_left(usage, 22);
 		out_printf("%s\n", c->help);
 	}
 	out_str("keys: left/right ^A ^E backspace ^U ^C, up/down history, tab completes\n");

@@ -203,7 +203,11 @@ static void complete(void)
 	size_t common = 0;
 	unsigned matches = 0;
 
-	if (cur != len || memchr(line, ' ', len)) {
+	bool spaced = false;
+
+	for (size_t i = 0; i < len; i++)
+		spaced |= line[i] == ' ';
+	if (cur != len || spaced) {
 		out_str("\a");
 		return;
 	}

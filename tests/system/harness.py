@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Tessera system-test harness: boots the kernel in QEMU once per case and
+r"""Tessera system-test harness: boots the kernel in QEMU once per case and
 accelerator, and judges the serial output.
 
 usage: harness.py --build DIR --results FILE [--accel tcg|kvm|auto|both]
@@ -19,13 +19,25 @@ after a space).  Keys:
   skip_kvm: REASON    report SKIP under kvm, with the reason (a known
                       hypervisor limitation, documented in docs/STATUS.md)
   timeout: SECONDS    default 60; a case still running then fails
-  until: REGEX        once a serial line matches, QEMU is killed and judged
+  until: REGEX        once a serial line matches, QEMU is killed and judged;
+                      after 0.5 s without output the partial line received
+                      so far (e.g. a prompt) is tried too
   expect: REGEX       any number, in order: each must match a line after
                       the line that the previous expect matched
   forbid: REGEX       any number: no line may match
   exit: N | killed    QEMU's expected exit status; default "killed" when the
                       case has `until`, else 33
   allow_panic: yes    drop the implicit "forbid: ^PANIC"
+  send: REGEX => TEXT any number, in order: once serial output matching
+                      REGEX has been seen, TEXT is written to the guest's
+                      serial input (QEMU's stdin).  REGEX is tried on each
+                      complete line and on the partial line received so
+                      far (so a prompt without a newline matches), but
+                      only on output that came after the previous send
+                      fired.  TEXT escapes: \r \n \t \\ \xNN (\x1b is
+                      ESC); leading/trailing spaces are dropped, so write
+                      \x20 for one, and \x23 for '#'.  A send that never
+                      fires fails the case.
 Regexes use Python's re.search on each serial line (CR/LF stripped).
 QEMU exit status is (v<<1)|1 for a write of v to port 0xf4: 33 = clean
 shutdown, 65 = kernel panic, 67 = boot refused.
@@ -49,6 +61,7 @@ CASES_DIR = os.path.join(HERE, "cases")
 CPU_MODEL = {"tcg": "max", "kvm": "host,-arch-capabilities"}
 ACCEL_ARGS = {"tcg": ["-accel", "tcg"], "kvm": ["-enable-kvm"]}
 TIMEOUT_SCALE = {"tcg": 1.0, "kvm": 1.0}
+QUIET = 0.5   # seconds without serial output before `until` tries a partial line
 EXIT_MEANING = {33: "clean shutdown", 65: "kernel panic",
                 67: "boot refused: missing CPU feature",
                 0: "QEMU reset: triple fault or reboot?"}
@@ -65,7 +78,8 @@ CPUID_PROBE = bytes.fromhex(
     "02b0ad1b00000100fe4f51e40000100000001000440010004400100020001000"
     "b80100000031c90fa2c1e91e83e1018d413066baf803eeb00aee66baf400b010eef4ebfd")
 KEYS = {"modules", "cmdline", "kernel", "cpu_features", "skip_kvm", "timeout", "until",
-        "expect", "forbid", "exit", "allow_panic"}
+        "expect", "forbid", "exit", "allow_panic", "send"}
+SEND_ESCAPE = re.compile(r"\\(x[0-9a-fA-F]{2}|[rnt\\])")
 
 
 class CaseError(Exception):
@@ -80,6 +94,18 @@ class Case:
         self.skip_kvm = ""
         self.expects, self.forbids, self.exit = [], [], None
         self.allow_panic = False
+        self.sends = []          # [(regex, bytes)], in order
+
+
+def unescape_send(text, where):
+    """TEXT of a send line -> bytes (escapes \\r \\n \\t \\\\ \\xNN)."""
+    def one(m):
+        e = m.group(1)
+        return chr(int(e[1:], 16)) if e[0] == "x" else {"r": "\r", "n": "\n", "t": "\t",
+                                                         "\\": "\\"}[e]
+    if re.search(r"\\(?!x[0-9a-fA-F]{2}|[rnt\\])", text.replace("\\\\", "")):
+        raise CaseError(f"{where}: bad escape in send text {text!r}")
+    return SEND_ESCAPE.sub(one, text).encode("latin-1")
 
 
 def _regex(text, where):
@@ -133,6 +159,12 @@ def parse_case(path):
                 case.exit = val if val == "killed" else int(val)
             elif key == "allow_panic":
                 case.allow_panic = val.lower() in ("yes", "true", "1")
+            elif key == "send":
+                rx, arrow, text = val.partition(" => ")
+                if not arrow or not rx.strip():
+                    raise CaseError(f"{where}: send needs 'REGEX => TEXT'")
+                case.sends.append((_regex(rx.strip(), where),
+                                   unescape_send(text.strip(), where)))
     if case.exit is None:
         case.exit = "killed" if case.until else 33
     if not case.allow_panic:
@@ -171,6 +203,7 @@ class Run:
     lines = ()
     status = None          # QEMU exit status, "killed" (until) or None (timeout)
     until_time = None      # seconds from QEMU start to the `until` line
+    sends_done = 0         # how many of the case's sends fired
     elapsed = 0.0
     stderr = ""
 
@@ -188,15 +221,43 @@ def _kill(proc):
     proc.wait()
 
 
-def run_qemu(cmd, log_path, timeout, until=None):
+def _decode(raw):
+    return raw.decode("utf-8", "replace").rstrip("\r")
+
+
+def run_qemu(cmd, log_path, timeout, until=None, sends=()):
     os.makedirs(os.path.dirname(log_path) or ".", exist_ok=True)
     run, lines, buf = Run(), [], b""
+    # Sends fire in order; each looks only at output after the point where
+    # the previous one fired: (line index, column in that line).
+    mark = [0, 0]
+
+    def fire_sends(proc, log):
+        while run.sends_done < len(sends):
+            rx, text = sends[run.sends_done]
+            partial = _decode(buf)
+            hit = None
+            for i in range(mark[0], len(lines) + 1):
+                line = lines[i] if i < len(lines) else partial
+                if rx.search(line[mark[1]:] if i == mark[0] else line):
+                    hit = (i, len(line))
+                    break
+            if hit is None:
+                return
+            run.sends_done += 1
+            mark[:] = hit
+            log.write(f"# >>> send {run.sends_done}: {text!r}\n")
+            try:
+                os.write(proc.stdin.fileno(), text)
+            except OSError as e:          # QEMU is gone; judged by its status
+                log.write(f"# >>> send failed: {e}\n")
+                return
     err_path = log_path + ".stderr"
     with open(log_path, "w", encoding="utf-8") as log, open(err_path, "wb") as err:
         log.write("# " + shlex.join(cmd) + "\n")
         start = time.monotonic()
-        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                stderr=err, start_new_session=True)
+        proc = subprocess.Popen(cmd, stdin=subprocess.PIPE if sends else subprocess.DEVNULL,
+                                stdout=subprocess.PIPE, stderr=err, start_new_session=True)
         with _live_lock:
             _live.add(proc)
         sel = selectors.DefaultSelector()
@@ -207,7 +268,11 @@ def run_qemu(cmd, log_path, timeout, until=None):
                 left = deadline - time.monotonic()
                 if left <= 0:
                     break
-                if not sel.select(min(left, 1.0)):
+                if not sel.select(min(left, QUIET)):
+                    # Quiet: a partial line (a prompt) may now meet `until`.
+                    if until is not None and buf and until.search(_decode(buf)):
+                        run.until_time = time.monotonic() - start
+                        done = True
                     continue
                 chunk = os.read(proc.stdout.fileno(), 65536)
                 if not chunk:
@@ -216,13 +281,15 @@ def run_qemu(cmd, log_path, timeout, until=None):
                 buf += chunk
                 *complete, buf = buf.split(b"\n")
                 for raw in complete:
-                    text = raw.decode("utf-8", "replace").rstrip("\r")
+                    text = _decode(raw)
                     lines.append(text)
                     log.write(text + "\n")
                     if until is not None and run.until_time is None and until.search(text):
                         run.until_time = time.monotonic() - start
-                        done = True
+                        done, buf = True, b""
                         break
+                if sends and not done:
+                    fire_sends(proc, log)
                 log.flush()
             if run.until_time is not None:
                 _kill(proc)
@@ -241,7 +308,12 @@ def run_qemu(cmd, log_path, timeout, until=None):
                 _live.discard(proc)
             sel.close()
             proc.stdout.close()
+            if proc.stdin:
+                proc.stdin.close()
         run.elapsed = time.monotonic() - start
+        if buf:                           # the partial last line counts too
+            lines.append(_decode(buf))
+            log.write(lines[-1] + "\n")
     with open(err_path, encoding="utf-8", errors="replace") as f:
         run.stderr = f.read()
     os.unlink(err_path)
@@ -273,6 +345,9 @@ def judge(case, run):
         hit = next((i for i, l in enumerate(run.lines) if rx.search(l)), None)
         if hit is not None:
             why.append(f"forbid /{rx.pattern}/ matched line {hit + 1}: {_show(run.lines[hit])}")
+    if run.sends_done < len(case.sends):
+        rx = case.sends[run.sends_done][0]
+        why.append(f"send #{run.sends_done + 1} /{rx.pattern}/ never matched")
     pos = 0
     for k, rx in enumerate(case.expects, 1):
         hit = next((i for i in range(pos, len(run.lines)) if rx.search(run.lines[i])), None)
@@ -417,7 +492,8 @@ def main(argv=None):
             if accel == "kvm" and case.skip_kvm:
                 return report(f"SKIP {tag}: {case.skip_kvm}")
             cmd = qemu_cmd(a.build, case, accel)
-            run = run_qemu(cmd, log, case.timeout * TIMEOUT_SCALE[accel], case.until)
+            run = run_qemu(cmd, log, case.timeout * TIMEOUT_SCALE[accel], case.until,
+                           case.sends)
         except (CaseError, OSError) as e:
             return report(f"FAIL {tag}: {e}")
         why = judge(case, run)

@@ -3,21 +3,16 @@
  * init"; modules termtest uart console <client>, see cases/term_*.case).
  * It holds the root capabilities and spawns the UART driver, the console
  * and the foreground client (module 3: the shell, or conclient) with
- * exactly the slots their main.c files document.  Then it serves a small
- * part of init's protocol (servers/init/protocol.h) on the endpoint it
- * gave the client as "init", so the shell's process commands have
- * something to talk to:
- *   INIT_PS     the four processes it knows (itself and its children);
- *               state is reported as 0 (unknown to it)
- *   INIT_CAPS   its own table only (SYS_CAP_INFO); other pids E_DENIED
- *   INIT_KILL, INIT_REVOKE, INIT_MEM   E_NOSYS (the real init does them)
- * Replies carry the request's label and w0 = a ts_status.  It never exits,
- * so what it granted is never revoked.
+ * exactly the slots their main.c files document (conclient also gets
+ * slot 4: the console with a background badge, 5).  Then it receives on the
+ * endpoint it gave the client as "init" and answers every request with
+ * E_NOSYS (no timeout: it never exits, so what it granted is never
+ * revoked).  The shell's process commands against the real init are
+ * tested by the term_system_* cases, which boot init with its manifest.
  */
 #include <string.h>
-#include "user/lib/tessera.h"
+#include "user/lib/sysctl.h"
 #include "servers/console/protocol.h"
-#include "servers/init/protocol.h"
 
 enum { M_UART = 1, M_CONSOLE = 2, M_CLIENT = 3 };
 #define EP(i) (ROOT_SLOT_ENDPOINT0 + (i))
@@ -31,7 +26,8 @@ enum { M_UART = 1, M_CONSOLE = 2, M_CLIENT = 3 };
 #define COM1_IRQ (ROOT_SLOT_IRQ0 + 4)
 
 static const char *const names[4] = { "termtest", "uart", "console", "client" };
-static uint32_t pids[4], prios[4] = { 4, 4, 3, 2 };
+static const unsigned prios[4] = { 4, 4, 3, 2 };
+static uint32_t pids[4];
 
 static ts_status spawn(unsigned module, const struct cap_grant *g, unsigned n)
 {
@@ -43,38 +39,6 @@ static ts_status spawn(unsigned module, const struct cap_grant *g, unsigned n)
 	}
 	pids[module] = (uint32_t)pid;
 	return pid;
-}
-
-static uint64_t serve(const struct msg *m, uint64_t w[4])
-{
-	uint64_t label = IPC_INFO_LABEL(m->info), i = m->w[0];
-	struct init_proc *pr = ipc_payload();
-	struct cap_info *ci = ipc_payload();
-
-	memset(w, 0, 4 * sizeof(w[0]));
-	switch (label) {
-	case INIT_PS:
-		if (i >= 4) {
-			w[0] = (uint64_t)TS_E_NOENT;
-			return IPC_INFO(label, 0);
-		}
-		memset(pr, 0, sizeof(*pr));
-		pr->pid = pids[i];
-		pr->parent_pid = i ? pids[0] : 0;
-		pr->priority = prios[i];
-		memcpy(pr->name, names[i], strlen(names[i]) + 1);
-		return IPC_INFO(label, sizeof(*pr));
-	case INIT_CAPS:
-		if (m->w[0] != pids[0]) {
-			w[0] = (uint64_t)TS_E_DENIED;
-			return IPC_INFO(label, 0);
-		}
-		w[0] = (uint64_t)sys_cap_info(m->w[1], ci);
-		return IPC_INFO(label, w[0] == TS_OK ? sizeof(*ci) : 0);
-	default:
-		w[0] = (uint64_t)TS_E_NOSYS;
-		return IPC_INFO(label, 0);
-	}
 }
 
 int main(void)
@@ -97,14 +61,17 @@ int main(void)
 		{ NTF_CLIENT, 1, CAP_R_RECV, 0 },
 		{ EP_INIT, 2, CAP_R_SEND, 1 },
 		{ ROOT_SLOT_AUDIT, 3, CAP_R_READ, 0 },
+		{ EP_CONSOLE, 4, CAP_R_SEND, 5 }, /* conclient only */
 	};
+	struct module_info mi;
 	uint64_t w[4];
 	struct msg m;
 	ts_status s;
 
 	pids[0] = (uint32_t)sys_getpid();
 	if (spawn(M_UART, uart, 5) < 0 || spawn(M_CONSOLE, console, 4) < 0 ||
-	    spawn(M_CLIENT, client, 4) < 0)
+	    sys_module_info(ROOT_SLOT_SPAWN, M_CLIENT, &mi) != TS_OK ||
+	    spawn(M_CLIENT, client, strcmp(mi.name, "conclient") == 0 ? 5 : 4) < 0)
 		return 1;
 	printf("termtest: spawned uart %u, console %u, client %u\n", pids[1], pids[2],
 	       pids[3]);
@@ -115,6 +82,8 @@ int main(void)
 			printf("FAILED: termtest receive: %s\n", ts_status_name(s));
 			return 1;
 		}
-		s = ipc_reply_recv(EP_INIT, serve(&m, w), w, &m);
+		w[0] = (uint64_t)TS_E_NOSYS;
+		w[1] = w[2] = w[3] = 0;
+		s = ipc_reply_recv(EP_INIT, IPC_INFO(IPC_INFO_LABEL(m.info), 0), w, &m);
 	}
 }
