@@ -9,7 +9,9 @@
 #include "user/lib/tessera.h"
 
 #define EP0 ROOT_SLOT_ENDPOINT0
+#ifndef MAX_ITERS
 #define MAX_ITERS 100000
+#endif
 
 static uint32_t samples[MAX_ITERS];
 
@@ -55,7 +57,7 @@ static void run(const char *name, uint64_t info, int iters)
 	uint64_t w[4] = { 1, 2, 3, 4 }, t0, t1, min = ~0ull, ns0, ns1;
 	struct msg r;
 
-	for (int i = 0; i < 1000; i++)
+	for (int i = 0; i < MAX_ITERS / 100; i++)
 		ipc_call(EP0, info, w, &r);
 	ns0 = sys_time_ns();
 	for (int i = 0; i < iters; i++) {
