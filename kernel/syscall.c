@@ -22,7 +22,6 @@
 #include "kernel/uaccess.h"
 #include "kernel/arch/x86_64/apic.h"
 #include "include/abi/syscall.h"
-#include "lib/fmt.h"
 
 #define DEBUG_WRITE_MAX 4096
 
@@ -370,6 +369,7 @@ static ts_status sys_module(struct thread *t, int op)
 void syscall_dispatch(struct thread *t)
 {
 	struct trap_frame *c = &t->ctx;
+	uint64_t nr = c->rax;
 	struct proc *p = t->proc;
 	ts_status r;
 
@@ -447,5 +447,5 @@ void syscall_dispatch(struct thread *t)
 		c->rax = (uint64_t)r;
 	if (kernel_selfcheck && !cap_tree_ok())
 		panic("capability tree invariant broken after syscall %lu",
-		      (unsigned long)c->rax);
+		      (unsigned long)nr);
 }

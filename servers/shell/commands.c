@@ -17,6 +17,7 @@
 #include "servers/init/protocol.h"
 #include "include/abi/audit.h"
 #include "user/lib/sysctl.h"
+#include "user/lib/bench.h"
 #include "lib/fmt.h"
 
 #define INIT_TIMEOUT_NS (3ull * 1000 * 1000 * 1000)
@@ -315,43 +316,6 @@ static void cmd_audit(int argc, char **argv)
 		print_audit(&keep[i % AUDIT_SHOW_MAX]);
 }
 
-static inline uint64_t tsc(void)
-{
-	uint32_t lo, hi;
-
-	__asm__ volatile("lfence; rdtsc" : "=a"(lo), "=d"(hi) : : "memory");
-	return ((uint64_t)hi << 32) | lo;
-}
-
-/* Quickselect: the k-th smallest of a[0..n), reordering a. */
-static uint32_t select_kth(uint32_t *a, int n, int k)
-{
-	int lo = 0, hi = n - 1;
-
-	while (lo < hi) {
-		uint32_t pivot = a[(lo + hi) / 2];
-		int i = lo, j = hi;
-		while (i <= j) {
-			while (a[i] < pivot)
-				i++;
-			while (a[j] > pivot)
-				j--;
-			if (i <= j) {
-				uint32_t t = a[i];
-				a[i++] = a[j];
-				a[j--] = t;
-			}
-		}
-		if (k <= j)
-			hi = j;
-		else if (k >= i)
-			lo = i;
-		else
-			break;
-	}
-	return a[k];
-}
-
 static void cmd_bench(int argc, char **argv)
 {
 	static uint32_t samples[BENCH_ITERS];
@@ -367,9 +331,9 @@ static void cmd_bench(int argc, char **argv)
 		ipc_call(SLOT_CONSOLE, IPC_INFO(CONSOLE_PING, 0), w, &r);
 	ns0 = sys_time_ns();
 	for (int i = 0; i < BENCH_ITERS; i++) {
-		uint64_t t0 = tsc(), t1;
+		uint64_t t0 = rdtsc_ordered(), t1;
 		ts_status s = ipc_call(SLOT_CONSOLE, IPC_INFO(CONSOLE_PING, 0), w, &r);
-		t1 = tsc();
+		t1 = rdtsc_ordered();
 		if (s != TS_OK) {
 			out_printf("bench: ping %d failed: %s\n", i, ts_status_name(s));
 			return;

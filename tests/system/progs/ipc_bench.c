@@ -7,6 +7,7 @@
  * in nanoseconds from the kernel clock over the whole run.
  */
 #include "user/lib/tessera.h"
+#include "user/lib/bench.h"
 
 #define EP0 ROOT_SLOT_ENDPOINT0
 #ifndef MAX_ITERS
@@ -14,43 +15,6 @@
 #endif
 
 static uint32_t samples[MAX_ITERS];
-
-static inline uint64_t tsc(void)
-{
-	uint32_t lo, hi;
-
-	__asm__ volatile("lfence; rdtsc" : "=a"(lo), "=d"(hi) : : "memory");
-	return ((uint64_t)hi << 32) | lo;
-}
-
-/* Quickselect: the k-th smallest of a[0..n), reordering a. */
-static uint32_t select_kth(uint32_t *a, int n, int k)
-{
-	int lo = 0, hi = n - 1;
-
-	while (lo < hi) {
-		uint32_t pivot = a[(lo + hi) / 2];
-		int i = lo, j = hi;
-		while (i <= j) {
-			while (a[i] < pivot)
-				i++;
-			while (a[j] > pivot)
-				j--;
-			if (i <= j) {
-				uint32_t t = a[i];
-				a[i++] = a[j];
-				a[j--] = t;
-			}
-		}
-		if (k <= j)
-			hi = j;
-		else if (k >= i)
-			lo = i;
-		else
-			break;
-	}
-	return a[k];
-}
 
 static void run(const char *name, uint64_t info, int iters)
 {
@@ -61,9 +25,9 @@ static void run(const char *name, uint64_t info, int iters)
 		ipc_call(EP0, info, w, &r);
 	ns0 = sys_time_ns();
 	for (int i = 0; i < iters; i++) {
-		t0 = tsc();
+		t0 = rdtsc_ordered();
 		ipc_call(EP0, info, w, &r);
-		t1 = tsc();
+		t1 = rdtsc_ordered();
 		samples[i] = t1 - t0 > 0xffffffffull ? 0xffffffffu : (uint32_t)(t1 - t0);
 		if (t1 - t0 < min)
 			min = t1 - t0;
