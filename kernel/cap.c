@@ -16,6 +16,7 @@
  */
 #include <string.h>
 #include "kernel/cap.h"
+#include "kernel/cap_rules.h"
 #include "kernel/pool.h"
 #include "kernel/proc.h"
 #include "kernel/log.h"
@@ -50,7 +51,7 @@ static ts_status slot_node(const struct proc *p, uint64_t slot, uint32_t *idx)
 {
 	const struct cap_slot *s;
 
-	if (slot >= CAP_SLOTS)
+	if (!cap_slot_valid(slot))
 		return TS_E_RANGE;
 	s = &p->caps[slot];
 	if (s->node == CAPNODE_NIL)
@@ -84,24 +85,6 @@ ts_status cap_lookup(const struct proc *p, uint64_t slot, uint32_t type,
 	return TS_OK;
 }
 
-/*
- * CAP-SUBSET: may src be passed on with these rights and this badge?
- * Needs GRANT on the source; rights only shrink; a badge can be set only
- * on an endpoint that has none yet, never changed.
- */
-ts_status cap_grant_allowed(const struct capnode *src, uint32_t rights,
-			    uint64_t badge)
-{
-	if (!(src->rights & CAP_R_GRANT))
-		return TS_E_RIGHTS;
-	if (rights & ~src->rights)
-		return TS_E_RIGHTS;
-	if (badge != 0 && badge != src->badge &&
-	    (src->type != CAP_ENDPOINT || src->badge != 0))
-		return TS_E_DENIED;
-	return TS_OK;
-}
-
 static ts_status node_create(struct proc *p, unsigned slot, uint32_t parent,
 			     uint32_t type, uint32_t rights, uint64_t badge,
 			     uint64_t object)
@@ -109,7 +92,7 @@ static ts_status node_create(struct proc *p, unsigned slot, uint32_t parent,
 	struct capnode *n;
 	uint32_t idx;
 
-	if (slot >= CAP_SLOTS)
+	if (!cap_slot_valid(slot))
 		return TS_E_RANGE;
 	if (p->caps[slot].node != CAPNODE_NIL)
 		return TS_E_EXISTS;

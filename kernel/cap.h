@@ -38,8 +38,6 @@ void cap_init(void);
 void cap_table_clear(struct cap_slot *table);
 ts_status cap_lookup(const struct proc *p, uint64_t slot, uint32_t type,
 		     uint32_t rights, const struct capnode **out);
-ts_status cap_grant_allowed(const struct capnode *src, uint32_t rights,
-			    uint64_t badge);
 ts_status cap_install_root(struct proc *p, unsigned slot, uint32_t type,
 			   uint32_t rights, uint64_t object);
 ts_status cap_derive(const struct proc *from, unsigned from_slot,

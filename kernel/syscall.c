@@ -16,6 +16,7 @@
 #include "kernel/physmem.h"
 #include "kernel/ptscan.h"
 #include "kernel/cap.h"
+#include "kernel/cap_rules.h"
 #include "kernel/endpoint.h"
 #include "kernel/irq.h"
 #include "kernel/sched.h"

@@ -11,6 +11,8 @@
 # then runs the self-test (a deliberately broken copy of pte_leaf in
 # tests/proofs/broken/, which WP must NOT prove):
 #   PASS prove/selftest-broken-contract-detected
+# and a broken cap_grant_allowed that lets a child gain a right:
+#   PASS prove/selftest-spawn-adding-a-right-detected
 # and the figures:
 #   BENCH prove_goals <n> goals        (goals proved, self-test excluded)
 #   BENCH prove_seconds <s> s
@@ -52,6 +54,7 @@ PROVERS=z3,cvc4
 #    storage type, so no byte is read through a different type).
 UNITS=(
 	"uaccess|tests/proofs/uaccess.c|user_range_ok|"
+	"cap_rules|tests/proofs/cap_rules.c|cap_slot_valid cap_grant_allowed|-wp-auto wp:split,wp:bitwised,wp:bitrange"
 	"pte|kernel/arch/x86_64/pte.c|pte_leaf pte_effective pte_effective_is_wx|-wp-auto wp:split,wp:bitwised,wp:bitrange"
 	"pool|kernel/pool.c|pool_init pool_alloc pool_index pool_free|-wp-model Typed+cast"
 )
@@ -139,6 +142,18 @@ elif [ $rc -ne 0 ]; then
 	fail=1
 else
 	emit "FAIL prove/selftest-broken-contract-detected: WP proved a pte_leaf that allows W+X"
+	fail=1
+fi
+
+# Self-test 2: a spawn rule that lets a child gain a right must not be proved.
+log="$RESULTS/prove-selftest-cap.log"
+run_wp "$log" tests/proofs/broken/cap_grant_adds_right.c cap_grant_allowed \
+	-wp-auto wp:split,wp:bitwised,wp:bitrange
+rc=$?
+if [ $rc -eq 0 ] && grep -qE "^\[wp\] \[Failed\] Goal typed_cap_grant_allowed_ensures_rights_subset" "$log"; then
+	emit "PASS prove/selftest-spawn-adding-a-right-detected"
+else
+	emit "FAIL prove/selftest-spawn-adding-a-right-detected: WP proved (or could not run on) a grant rule without the subset check (see $log)"
 	fail=1
 fi
 
