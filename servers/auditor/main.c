@@ -9,7 +9,6 @@
  * No spawn, no other endpoint, no device: if it is compromised, what is
  * lost is visibility, never privilege (checked by auditor_holds_only_its_caps).
  */
-#include <string.h>
 #include "user/lib/sysctl.h"
 #include "lib/fmt.h"
 #include "servers/console/protocol.h"
@@ -20,13 +19,8 @@
 
 static void console_line(const char *text, int len)
 {
-	uint64_t w[4] = { 0 };
-	struct msg r;
-
-	if (len > (int)IPC_PAYLOAD_MAX)
-		len = IPC_PAYLOAD_MAX;
-	memcpy(ipc_payload(), text, (size_t)len);
-	ipc_call(SLOT_CONSOLE, IPC_INFO(CONSOLE_WRITE, len), w, &r);
+	ipc_call_bytes(SLOT_CONSOLE, CONSOLE_WRITE, text, len > 0 ? (size_t)len : 0,
+		       NULL);
 }
 
 static void report(const struct audit_record *a)

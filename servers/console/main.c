@@ -67,13 +67,9 @@ static uint8_t req[IPC_PAYLOAD_MAX];
 
 static void out_flush(void)
 {
-	uint64_t w[4] = { 0 };
-	struct msg r;
-
 	if (!out_len)
 		return;
-	memcpy(ipc_payload(), out, out_len);
-	ipc_call(SLOT_UART, IPC_INFO(UART_WRITE, out_len), w, &r);
+	ipc_call_bytes(SLOT_UART, UART_WRITE, out, out_len, NULL);
 	out_len = 0;
 }
 

@@ -33,13 +33,9 @@ static size_t olen;
 
 void out_flush(void)
 {
-	uint64_t w[4] = { 0 };
-	struct msg r;
-
 	if (!olen)
 		return;
-	memcpy(ipc_payload(), obuf, olen);
-	ipc_call(SLOT_CONSOLE, IPC_INFO(CONSOLE_WRITE, olen), w, &r);
+	ipc_call_bytes(SLOT_CONSOLE, CONSOLE_WRITE, obuf, olen, NULL);
 	olen = 0;
 }
 

@@ -2,6 +2,7 @@
  * ipc.c - IPC, notification, spawn, capability and interrupt stubs.  The
  * register layout is include/abi/ipc.h's; rcx and r11 are lost to `syscall`.
  */
+#include <string.h>
 #include "user/lib/tessera.h"
 
 /* One IPC syscall: sends info and w in registers, returns status and, if m,
@@ -41,6 +42,18 @@ ts_status ipc_send(uint64_t slot, uint64_t info, const uint64_t w[4])
 ts_status ipc_call(uint64_t slot, uint64_t info, const uint64_t w[4], struct msg *reply)
 {
 	return ipc_op(SYS_CALL, slot, info, w, reply);
+}
+
+ts_status ipc_call_bytes(uint64_t slot, uint64_t label, const void *buf,
+			 size_t len, struct msg *reply)
+{
+	uint64_t w[4] = { 0 };
+	struct msg r;
+
+	if (len > IPC_PAYLOAD_MAX)
+		len = IPC_PAYLOAD_MAX;
+	memcpy(ipc_payload(), buf, len);
+	return ipc_call(slot, IPC_INFO(label, len), w, reply ? reply : &r);
 }
 
 ts_status ipc_recv(uint64_t slot, struct msg *m)

@@ -47,6 +47,10 @@ ts_status ipc_call(uint64_t slot, uint64_t info, const uint64_t w[4], struct msg
 ts_status ipc_recv(uint64_t slot, struct msg *m);
 ts_status ipc_reply_recv(uint64_t slot, uint64_t info, const uint64_t w[4], struct msg *m);
 ts_status ipc_reply(uint64_t info, const uint64_t w[4]);
+/* Calls slot with label and buf[0..len) as payload (len <= IPC_PAYLOAD_MAX,
+ * clipped) and no words; the reply goes to *reply if reply is not NULL. */
+ts_status ipc_call_bytes(uint64_t slot, uint64_t label, const void *buf,
+			 size_t len, struct msg *reply);
 ts_status notify_signal(uint64_t slot, uint64_t bits);
 ts_status notify_wait(uint64_t slot, uint64_t *bits);
 ts_status sys_spawn(uint64_t spawn_slot, uint64_t module, const struct cap_grant *g,
