@@ -12,7 +12,6 @@
 #define TIMER_HZ 100
 #define PROC_DEFAULT_PAGE_QUOTA 256 /* pages SYS_MAP may add, per process */
 #define PROC_NAME_MAX 32
-#define PROC_LINE_MAX 120
 
 /* Test-only build flag: hooks that break the kernel on purpose (a planted
  * W+X page, a ring-0 fault) so negative tests have something to catch.

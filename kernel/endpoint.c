@@ -166,6 +166,9 @@ static void deliver(struct thread *from, struct thread *to, uint64_t badge)
 		       phys_to_virt(from->proc->ipcbuf_pa[1]), len);
 	h->sender_pid = from->proc->pid;
 	h->sender_badge = badge;
+	_Static_assert(sizeof(h->sender_name) >= PROC_NAME_MAX,
+		       "the header holds any process name");
+	memcpy(h->sender_name, from->proc->name, PROC_NAME_MAX);
 }
 
 /* A server that takes a new message without replying abandons the call
@@ -281,6 +284,7 @@ static void deliver_bits(struct thread *t, struct notification *n)
 	t->ctx.rdx = t->ctx.r10 = t->ctx.r8 = t->ctx.r9 = 0;
 	h->sender_pid = 0;
 	h->sender_badge = n->bits;
+	h->sender_name[0] = '\0';
 	n->bits = 0;
 }
 

@@ -1,12 +1,15 @@
 /*
- * log.h - the kernel's own output: boot messages, audit lines and panics,
- * on COM1.  (User programs' temporary log path, SYS_DEBUG_WRITE, also ends
- * here, always behind a "[name:pid] " prefix a program cannot forge.)
+ * log.h - the kernel's own lines (boot facts, audit lines, faults) go into
+ * a ring read through SYS_KLOG_READ; only panic() and boot_refuse() write
+ * to COM1 (log.c says why).
  */
 #ifndef TESSERA_KERNEL_LOG_H
 #define TESSERA_KERNEL_LOG_H
 
 #include <stddef.h>
+#include <stdint.h>
+
+#define KLOG_RING_SIZE 65536u /* bytes of kernel log kept for readers */
 
 /* isa-debug-exit codes: QEMU's exit status becomes (code << 1) | 1. */
 enum qemu_exit_code {
@@ -16,7 +19,12 @@ enum qemu_exit_code {
 };
 
 void klog(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-void klog_raw(const char *s, size_t n);
+/* logring.c: appends to the ring; copies out what no reader has taken. */
+void klog_ring_put(const char *s, size_t n);
+uint64_t klog_ring_take_unread(char *out, uint64_t max);
+/* Copies up to max bytes of the log from *offset (or from the oldest byte
+ * still kept, if *offset is older) and advances *offset past them. */
+uint64_t klog_copy(uint64_t *offset, char *out, uint64_t max);
 void panic(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
 void boot_refuse(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
 void qemu_exit(enum qemu_exit_code code) __attribute__((noreturn));

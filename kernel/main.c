@@ -25,6 +25,11 @@ static const struct boot_info *boot;
 bool kernel_selfcheck, kernel_exit_when_idle;
 
 /* True if word appears as a whole word in the kernel command line. */
+const char *kernel_cmdline(void)
+{
+	return boot ? boot->cmdline : "";
+}
+
 bool kernel_cmdline_has(const char *word)
 {
 	size_t n = strlen(word);
@@ -103,28 +108,28 @@ static void give_root_capabilities(struct proc *init)
 }
 
 /*
- * With "init" on the command line the kernel starts only the first boot
- * module, with the root capabilities; init starts the rest (SYS_SPAWN).
- * Without it (the foundation's tests) every module starts with no
- * capabilities at all.
+ * The kernel starts one program: boot module 0, with the root
+ * capabilities, at the highest priority.  Everything else is started by
+ * it (SYS_SPAWN): init in a real boot, the test logger in the system
+ * tests (it starts init or the programs under test).
  */
-static void spawn_boot_modules(const struct boot_info *bi)
+static void spawn_first_module(const struct boot_info *bi)
 {
-	bool init_mode = kernel_cmdline_has("init");
+	const struct boot_module *m = &bi->modules[0];
+	struct proc *p;
+	ts_status s;
 
-	for (uint32_t i = 0; i < bi->module_count && !(init_mode && i > 0); i++) {
-		const struct boot_module *m = &bi->modules[i];
-		struct proc *p;
-		ts_status s = proc_spawn_elf(m->name, phys_to_virt(m->phys_base),
-					     m->size, init_mode ? 4 : 1, &p);
-		if (s != TS_OK) {
-			klog("kernel: module %s refused: %s", m->name,
-			     ts_status_name(s));
-			continue;
-		}
-		if (init_mode)
-			give_root_capabilities(p);
+	if (bi->module_count == 0) {
+		klog("kernel: no boot modules");
+		return;
 	}
+	s = proc_spawn_elf(m->name, phys_to_virt(m->phys_base), m->size,
+			   SCHED_PRIORITIES - 1, &p);
+	if (s != TS_OK) {
+		klog("kernel: module %s refused: %s", m->name, ts_status_name(s));
+		return;
+	}
+	give_root_capabilities(p);
 }
 
 void kmain(struct boot_info *bi)
@@ -153,7 +158,7 @@ void kmain(struct boot_info *bi)
 	if (TEST_HOOKS_ENABLED)
 		run_test_hooks();
 
-	spawn_boot_modules(bi);
+	spawn_first_module(bi);
 	ptscan_all("boot");
 	klog("kernel: %u processes, %lu of %lu frames free", proc_count(),
 	     (unsigned long)physmem_free_frames(),

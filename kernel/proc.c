@@ -237,22 +237,6 @@ ts_status proc_spawn_elf(const char *name, const uint8_t *image, uint64_t size,
 	return TS_OK;
 }
 
-/*
- * Prints the process's buffered SYS_DEBUG_WRITE line behind its
- * "[name:pid] " prefix, which the process cannot forge or suppress.
- */
-void proc_flush_line(struct proc *p)
-{
-	char buf[PROC_LINE_MAX + PROC_NAME_MAX + 24];
-	int n = fmt_snprintf(buf, sizeof(buf), "[%s:%u] ", p->name, p->pid);
-
-	memcpy(buf + n, p->line, p->line_len);
-	n += (int)p->line_len;
-	buf[n++] = '\n';
-	klog_raw(buf, (size_t)n);
-	p->line_len = 0;
-}
-
 /* Tells p's parent, if it asked, that one of its children ended. */
 static void tell_parent(const struct proc *p)
 {
@@ -268,8 +252,6 @@ static void proc_destroy(struct proc *p)
 {
 	struct thread *t = p->thread;
 
-	if (p->line_len)
-		proc_flush_line(p);
 	sched_remove(t);
 	ipc_thread_gone(t);
 	t->state = THREAD_DEAD;

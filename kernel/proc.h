@@ -62,8 +62,6 @@ struct proc {
 	struct addrspace as;
 	struct thread *thread;
 	uint32_t pages_quota, pages_used;
-	char line[PROC_LINE_MAX]; /* SYS_DEBUG_WRITE line buffer */
-	uint32_t line_len;
 	struct cap_slot caps[CAP_SLOTS];
 	uint64_t ipcbuf_pa[IPC_BUFFER_PAGES]; /* header, payload */
 };
@@ -73,7 +71,6 @@ ts_status proc_spawn_elf(const char *name, const uint8_t *image, uint64_t size,
 			 unsigned priority, struct proc **out);
 struct thread *proc_thread_by_index(unsigned i);
 void proc_kill(struct proc *p, const char *why);
-void proc_flush_line(struct proc *p);
 void proc_exit(struct proc *p, int64_t code);
 unsigned proc_count(void);
 struct proc *proc_by_slot(unsigned slot);

@@ -9,6 +9,7 @@
 #include <string.h>
 #include "kernel/syscall.h"
 #include "kernel/audit.h"
+#include "kernel/kmain.h"
 #include "kernel/cap.h"
 #include "kernel/endpoint.h"
 #include "kernel/physmem.h"
@@ -84,6 +85,8 @@ static ts_status sys_info(struct proc *p, uint64_t buf)
 		.uptime_ns = time_ns(),
 	};
 
+	const char *cmd = kernel_cmdline();
+	memcpy(info.cmdline, cmd, strnlen(cmd, sizeof(info.cmdline) - 1));
 	return copy_to_user(p, buf, &info, sizeof(info));
 }
 

@@ -38,6 +38,8 @@ struct ipc_header {
 	uint32_t sender_pid;  /* written by the kernel on delivery */
 	uint32_t reserved;
 	uint64_t sender_badge; /* the same badge as in rdi */
+	char sender_name[32];  /* written by the kernel: the sender's process
+				* name (its boot module's), NUL-terminated */
 };
 
 #define IPC_PAYLOAD_VA (IPC_BUFFER_VA + 4096)

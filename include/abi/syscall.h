@@ -14,7 +14,8 @@
 enum syscall_number {
 	SYS_EXIT = 0,        /* (code) -> does not return */
 	SYS_YIELD = 1,       /* () -> TS_OK */
-	SYS_DEBUG_WRITE = 2, /* (buf, len) -> bytes written; temporary log path */
+	/* 2 was SYS_DEBUG_WRITE, the temporary kernel print path: gone
+	 * (E_NOSYS, audited); programs print through a log or console server. */
 	SYS_MAP = 3,         /* (va, len, prot) -> TS_OK; fresh zeroed pages */
 	SYS_UNMAP = 4,       /* (va, len) -> TS_OK */
 	SYS_GETPID = 5,      /* () -> pid */
@@ -45,6 +46,7 @@ enum syscall_number {
 	SYS_CHILD_NOTIFY = 30, /* (notification slot, bits): on child exit */
 	SYS_AUDIT_WRITE = 31, /* (audit slot, text, len): a report, stamped */
 	SYS_MAP_FRAME = 32,  /* (frame slot, va, len, prot): map device memory */
+	SYS_KLOG_READ = 33,  /* (audit slot, uint64_t *offset, buf, len) -> bytes */
 	SYS_COUNT
 };
 
@@ -75,6 +77,7 @@ struct sys_info {
 	uint64_t frames_free, frames_total;
 	uint64_t cap_nodes_used, audit_records;
 	uint64_t uptime_ns;
+	char cmdline[128]; /* the kernel's command line, NUL-terminated */
 };
 
 /* User address space: what user code may name.  See docs/ARCHITECTURE.md. */

@@ -12,7 +12,12 @@ after a space).  Keys:
   modules: a b c      boot modules <build>/user/<name>.elf, in this order
                       (a name with an extension or a '/' is taken as a path
                       under <build>/user/, e.g. manifest.txt)
-                      (-initrd "a,b,c"); may be empty
+                      (-initrd "a,b,c"); may be empty.  The test logger
+                      (tests/system/progs/logger.c) is booted first, as
+                      module 0: the kernel has no print path, so the
+                      logger starts these modules and prints the kernel's
+                      log and the programs' output on COM1
+  logger: no          boot the modules as they are, without the logger
   cmdline: TEXT       kernel command line (-append); default "test"
   kernel: FILE        kernel image in <build>; default kernel.bin
   cpu_features: LIST  appended to the CPU model, e.g. -rdrand,-rdseed
@@ -79,7 +84,7 @@ EXIT_MEANING = {33: "clean shutdown", 65: "kernel panic",
 CPUID_PROBE = bytes.fromhex(
     "02b0ad1b00000100fe4f51e40000100000001000440010004400100020001000"
     "b80100000031c90fa2c1e91e83e1018d413066baf803eeb00aee66baf400b010eef4ebfd")
-KEYS = {"modules", "cmdline", "kernel", "cpu_features", "skip_kvm", "timeout", "until",
+KEYS = {"modules", "logger", "cmdline", "kernel", "cpu_features", "skip_kvm", "timeout", "until",
         "expect", "expect_any", "forbid", "exit", "allow_panic", "send"}
 SEND_ESCAPE = re.compile(r"\\(x[0-9a-fA-F]{2}|[rnt\\])")
 
@@ -92,6 +97,7 @@ class Case:
     def __init__(self, name, path=None):
         self.name, self.path, self.description = name, path, ""
         self.modules, self.cmdline, self.kernel = [], "test", "kernel.bin"
+        self.logger = True
         self.cpu_features, self.timeout, self.until = "", 60.0, None
         self.skip_kvm = ""
         self.expects, self.forbids, self.exit = [], [], None
@@ -137,6 +143,10 @@ def parse_case(path):
                 raise CaseError(f"{where}: unknown line {line!r}")
             if key == "modules":
                 case.modules = val.replace(",", " ").split()
+            elif key == "logger":
+                if val not in ("yes", "no"):
+                    raise CaseError(f"{where}: logger must be yes or no")
+                case.logger = val == "yes"
             elif key == "cmdline":
                 case.cmdline = val
             elif key == "kernel":
@@ -187,7 +197,7 @@ def qemu_cmd(build, case, accel):
     if not os.path.isfile(kernel):
         raise CaseError(f"missing kernel {kernel}")
     mods = [os.path.join(build, "user", m if ("." in m or "/" in m) else m + ".elf")
-            for m in case.modules]
+            for m in (["logger"] if case.logger else []) + case.modules]
     for m in mods:
         if not os.path.isfile(m):
             raise CaseError(f"missing module {m}")

@@ -23,6 +23,7 @@ UNIT_SRCS_frame := kernel/frame.c
 UNIT_SRCS_pte := kernel/arch/x86_64/pte.c
 UNIT_SRCS_uaccess :=
 UNIT_SRCS_fmt := lib/fmt.c
+UNIT_SRCS_klog := kernel/logring.c
 UNIT_SRCS_manifest := lib/manifest/manifest.c
 
 UNIT_NAMES := $(sort $(patsubst tests/unit/test_%.c,%,$(wildcard tests/unit/test_*.c)))

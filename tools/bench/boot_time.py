@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Boot-to-ring-3 time (`make bench`): wall-clock time from starting QEMU to
 the first serial line printed by a user process, the first line matching
-^\\[hello:\\d+\\] (the kernel prefixes user output with "[name:pid] ").
+^\\[hello:\\d+\\] (the test logger prefixes user output with "[name:pid] ", the kernel stamps name and pid).
 
 usage: boot_time.py --build DIR [--runs N]
 

@@ -15,11 +15,6 @@ ts_status sys_yield(void)
 	return syscall6(SYS_YIELD, 0, 0, 0, 0, 0, 0);
 }
 
-ts_status sys_debug_write(const void *buf, size_t len)
-{
-	return syscall6(SYS_DEBUG_WRITE, (uint64_t)(uintptr_t)buf, len, 0, 0, 0, 0);
-}
-
 ts_status sys_map(uint64_t va, uint64_t len, uint32_t prot)
 {
 	return syscall6(SYS_MAP, va, len, prot, 0, 0, 0);

@@ -1,6 +1,7 @@
 /*
  * sysctl.c - see sysctl.h.
  */
+#include <string.h>
 #include "user/lib/sysctl.h"
 
 #define P(x) ((uint64_t)(uintptr_t)(x))
@@ -61,4 +62,25 @@ ts_status sys_audit_fetch(uint64_t audit_slot, uint64_t from_seq,
 			  struct audit_record *out, uint64_t max)
 {
 	return syscall6(SYS_AUDIT_READ, audit_slot, from_seq, P(out), max, 0, 0);
+}
+
+ts_status sys_klog_read(uint64_t audit_slot, uint64_t *offset, char *buf,
+			uint64_t len)
+{
+	return syscall6(SYS_KLOG_READ, audit_slot, (uint64_t)(uintptr_t)offset,
+			(uint64_t)(uintptr_t)buf, len, 0, 0);
+}
+
+int module_find(uint64_t spawn_slot, const char *name)
+{
+	struct module_info mi;
+
+	for (uint64_t i = 0; i < 64; i++) {
+		ts_status s = sys_module_info(spawn_slot, i, &mi);
+		if (s == TS_E_NOENT && i > 0)
+			return -1;
+		if (s == TS_OK && strcmp(mi.name, name) == 0)
+			return (int)i;
+	}
+	return -1;
 }

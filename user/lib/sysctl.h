@@ -22,5 +22,12 @@ ts_status sys_audit_write(uint64_t audit_slot, const char *text, uint64_t len);
 ts_status sys_audit_bind(uint64_t audit_slot, uint64_t ntf_slot, uint64_t bits);
 ts_status sys_audit_fetch(uint64_t audit_slot, uint64_t from_seq,
 			  struct audit_record *out, uint64_t max);
+/* The index of the boot module called name, as the spawn capability in
+ * spawn_slot sees it, or -1. */
+int module_find(uint64_t spawn_slot, const char *name);
+
+/* Kernel log bytes from *offset on (SYS_KLOG_READ); *offset advances. */
+ts_status sys_klog_read(uint64_t audit_slot, uint64_t *offset, char *buf,
+			uint64_t len);
 
 #endif

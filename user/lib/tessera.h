@@ -29,7 +29,6 @@ static inline int64_t syscall6(uint64_t n, uint64_t a, uint64_t b, uint64_t c,
 
 __attribute__((noreturn)) void sys_exit(int64_t code);
 ts_status sys_yield(void);
-ts_status sys_debug_write(const void *buf, size_t len);
 ts_status sys_map(uint64_t va, uint64_t len, uint32_t prot);
 ts_status sys_map_frame(unsigned slot, uint64_t va, uint64_t len, uint32_t prot);
 ts_status sys_unmap(uint64_t va, uint64_t len);
@@ -76,6 +75,10 @@ static inline void *ipc_payload(void)
 {
 	return (void *)IPC_PAYLOAD_VA;
 }
+
+/* By convention the slot of an endpoint that takes CONSOLE_WRITE text:
+ * printf's only way out (print.c). */
+#define LOG_SLOT 63
 
 int printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void puts_raw(const char *s);

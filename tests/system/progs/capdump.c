@@ -21,6 +21,11 @@ int main(void)
 	for (unsigned slot = 0; slot < CAP_SLOTS; slot++) {
 		if (sys_cap_info(slot, &ci) != TS_OK || ci.type == CAP_NONE)
 			continue;
+		if (slot == LOG_SLOT) { /* the test logger's, passed on by init */
+			printf("capdump: slot %u is the log endpoint (rights %x)\n",
+			       slot, ci.rights);
+			continue;
+		}
 		held++;
 		printf("capdump: slot %u %s rights %x badge %lx\n", slot,
 		       type_name(ci.type), ci.rights, (unsigned long)ci.badge);

@@ -7,8 +7,12 @@
  * ipc_dying_server ipc_deadlock.
  */
 #include "attack.h"
+#include "user/lib/sysctl.h"
 
-enum { M_ECHO = 1, M_CLIENT = 2, M_GRANDCHILD = 3, M_DYING = 4, M_DEADLOCK = 5 };
+/* Module indices, found by name (the test logger is module 0 under the
+ * harness). */
+static int M_ECHO, M_CLIENT, M_DYING, M_DEADLOCK;
+#define LOG_GRANT { LOG_SLOT, LOG_SLOT, CAP_R_SEND | CAP_R_GRANT, 0 }
 #define EP(i) (ROOT_SLOT_ENDPOINT0 + (i))
 #define NTF(i) (ROOT_SLOT_NOTIFY0 + (i))
 #define REPORTS 3 /* client and the two deadlock testers */
@@ -30,7 +34,7 @@ static void probe_own_table(void)
 	check(sys_cap_info(ROOT_SLOT_SPAWN, &ci) == TS_OK && ci.type == CAP_SPAWN,
 	      "slot 0 holds the spawn capability");
 	check(ipc_send(70, 0, NULL) == TS_E_RANGE, "slot 70 -> E_RANGE");
-	check(ipc_send(63, 0, NULL) == TS_E_NOENT, "empty slot 63 -> E_NOENT");
+	check(ipc_send(62, 0, NULL) == TS_E_NOENT, "empty slot 62 -> E_NOENT");
 	check(ipc_send(ROOT_SLOT_SPAWN, 0, NULL) == TS_E_TYPE,
 	      "send on the spawn capability -> E_TYPE");
 	check(notify_signal(EP(0), 1) == TS_E_TYPE,
@@ -50,7 +54,7 @@ static void probe_own_table(void)
 
 static void spawn_all(void)
 {
-	struct cap_grant echo[] = { { EP(0), 0, CAP_R_RECV, 0 } };
+	struct cap_grant echo[] = { { EP(0), 0, CAP_R_RECV, 0 }, LOG_GRANT };
 	struct cap_grant client[] = {
 		{ EP(0), 0, CAP_R_SEND, 0x42 },            /* to the echo server */
 		{ EP(1), 1, CAP_R_RECV, 0 },               /* receive-only */
@@ -60,25 +64,26 @@ static void spawn_all(void)
 		{ EP(5), 5, CAP_R_SEND | CAP_R_GRANT, 0 }, /* for its child */
 		{ EP(6), 6, CAP_R_SEND, 0 },               /* to the dying server */
 		{ EP(9), 7, CAP_R_SEND | CAP_R_GRANT, 0x77 },
+		LOG_GRANT,
 	};
-	struct cap_grant dying[] = { { EP(6), 0, CAP_R_RECV, 0 } };
+	struct cap_grant dying[] = { { EP(6), 0, CAP_R_RECV, 0 }, LOG_GRANT };
 	struct cap_grant dl_a[] = {
 		{ EP(7), 0, CAP_R_RECV, 0 }, { EP(8), 1, CAP_R_SEND, 0 },
-		{ EP(2), 2, CAP_R_SEND, 3 },
+		{ EP(2), 2, CAP_R_SEND, 3 }, LOG_GRANT,
 	};
 	struct cap_grant dl_b[] = {
 		{ EP(8), 0, CAP_R_RECV, 0 }, { EP(7), 1, CAP_R_SEND, 0 },
-		{ EP(2), 2, CAP_R_SEND, 4 },
+		{ EP(2), 2, CAP_R_SEND, 4 }, LOG_GRANT,
 	};
 
-	check(sys_spawn(ROOT_SLOT_SPAWN, M_ECHO, echo, 1, 2) > 0, "spawned ipc_echo");
-	check(sys_spawn(ROOT_SLOT_SPAWN, M_DYING, dying, 1, 2) > 0,
+	check(sys_spawn(ROOT_SLOT_SPAWN, M_ECHO, echo, 2, 2) > 0, "spawned ipc_echo");
+	check(sys_spawn(ROOT_SLOT_SPAWN, M_DYING, dying, 2, 2) > 0,
 	      "spawned ipc_dying_server");
-	check(sys_spawn(ROOT_SLOT_SPAWN, M_CLIENT, client, 8, 1) > 0,
+	check(sys_spawn(ROOT_SLOT_SPAWN, M_CLIENT, client, 9, 1) > 0,
 	      "spawned ipc_client");
-	check(sys_spawn(ROOT_SLOT_SPAWN, M_DEADLOCK, dl_a, 3, 1) > 0,
+	check(sys_spawn(ROOT_SLOT_SPAWN, M_DEADLOCK, dl_a, 4, 1) > 0,
 	      "spawned ipc_deadlock A");
-	check(sys_spawn(ROOT_SLOT_SPAWN, M_DEADLOCK, dl_b, 3, 1) > 0,
+	check(sys_spawn(ROOT_SLOT_SPAWN, M_DEADLOCK, dl_b, 4, 1) > 0,
 	      "spawned ipc_deadlock B");
 }
 
@@ -88,6 +93,10 @@ int main(void)
 	int reports = 0;
 	ts_status s;
 
+	M_ECHO = module_find(ROOT_SLOT_SPAWN, "ipc_echo");
+	M_CLIENT = module_find(ROOT_SLOT_SPAWN, "ipc_client");
+	M_DYING = module_find(ROOT_SLOT_SPAWN, "ipc_dying_server");
+	M_DEADLOCK = module_find(ROOT_SLOT_SPAWN, "ipc_deadlock");
 	probe_own_table();
 	spawn_all();
 	ipc_header()->timeout_ns = 20ull * 1000 * 1000 * 1000;

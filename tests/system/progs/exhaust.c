@@ -23,9 +23,11 @@ int main(void)
 	for (int i = 0; i < GRANTS; i++)
 		grants[i] = (struct cap_grant){ ROOT_SLOT_ENDPOINT0, (uint16_t)i,
 						CAP_R_SEND, 0 };
+	int sleeper = module_find(ROOT_SLOT_SPAWN, "sleeper");
+
 	sys_sys_info(ROOT_SLOT_SPAWN, &before);
 	while (n < MAX_CHILDREN) {
-		s = sys_spawn(ROOT_SLOT_SPAWN, 1, grants, GRANTS, 1);
+		s = sys_spawn(ROOT_SLOT_SPAWN, (uint64_t)sleeper, grants, GRANTS, 1);
 		if (s < 0)
 			break;
 		pids[n++] = s;
@@ -37,7 +39,7 @@ int main(void)
 	sys_sys_info(ROOT_SLOT_SPAWN, &after);
 	ok &= expect_true(after.cap_nodes_used == before.cap_nodes_used,
 			  "every capability node came back");
-	s = sys_spawn(ROOT_SLOT_SPAWN, 1, grants, GRANTS, 1);
+	s = sys_spawn(ROOT_SLOT_SPAWN, (uint64_t)sleeper, grants, GRANTS, 1);
 	ok &= expect_true(s > 0, "spawning works again afterwards");
 	if (s > 0)
 		sys_proc_kill(ROOT_SLOT_SPAWN, (uint64_t)s);

@@ -8,6 +8,7 @@
  */
 #include "user/lib/tessera.h"
 #include "user/lib/bench.h"
+#include "user/lib/sysctl.h"
 
 #define EP0 ROOT_SLOT_ENDPOINT0
 #ifndef MAX_ITERS
@@ -45,7 +46,9 @@ int main(void)
 	struct cap_grant server[] = { { EP0, 0, CAP_R_RECV, 0 } };
 	int iters = MAX_ITERS;
 
-	if (sys_spawn(ROOT_SLOT_SPAWN, 1, server, 1, 4) <= 0) {
+	int module = module_find(ROOT_SLOT_SPAWN, "ipc_bench_server");
+
+	if (module < 0 || sys_spawn(ROOT_SLOT_SPAWN, (uint64_t)module, server, 1, 4) <= 0) {
 		printf("FAILED: cannot spawn the bench server\n");
 		return 1;
 	}

@@ -6,8 +6,9 @@
  * SEND|GRANT badge 0x77.
  */
 #include "attack.h"
+#include "user/lib/sysctl.h"
 
-enum { M_GRANDCHILD = 3 };
+static int M_GRANDCHILD; /* found by name: the logger is module 0 */
 
 static int ok = 1;
 
@@ -62,12 +63,14 @@ int main(void)
 	uint64_t w[4] = { 0 };
 	struct cap_grant child[] = {
 		{ 5, 0, CAP_R_SEND, 0 }, { 2, 1, CAP_R_SEND, 0 },
+		{ LOG_SLOT, LOG_SLOT, CAP_R_SEND, 0 },
 	};
 	struct msg r;
 
+	M_GRANDCHILD = module_find(4, "ipc_grandchild");
 	roundtrip();
 	attacks();
-	check(sys_spawn(4, M_GRANDCHILD, child, 2, 1) > 0,
+	check(sys_spawn(4, M_GRANDCHILD, child, 3, 1) > 0,
 	      "spawned a grandchild with a subset of our capabilities");
 
 	/* Ask captest to revoke what it derived from endpoint 0, wait. */

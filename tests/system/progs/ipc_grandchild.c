@@ -1,20 +1,27 @@
 /*
- * ipc_grandchild - spawned by ipc_client with a capability derived from
- * the client's.  It outlives the client; once the client has exited, the
- * derived capability must be revoked (exit revokes what was derived).
+ * ipc_grandchild - spawned by ipc_client with capabilities derived from
+ * the client's (two endpoints and the log endpoint).  It outlives the
+ * client; once the client has exited, every derived capability must be
+ * revoked (exit revokes what was derived) -- its log endpoint too, so it
+ * reports through its exit code, which the kernel audits: 0xbbaa with
+ * aa = -status of a send through slot 0, bb = through slot 1, and 0x10000
+ * added if its log endpoint still works.
  */
 #include "user/lib/tessera.h"
 
 int main(void)
 {
 	uint64_t w[4] = { 0 };
-	ts_status s;
+	struct cap_info ci;
+	ts_status s0, s1;
+	int64_t code;
 
 	spin_ns(400ull * 1000 * 1000);
-	s = ipc_send(0, IPC_INFO(3, 0), w);
-	printf("grandchild: send after the client exited: %s\n", ts_status_name(s));
-	s = ipc_send(1, IPC_INFO(99, 0), w);
-	printf("grandchild: report through a derived capability: %s\n",
-	       ts_status_name(s));
-	return 0;
+	s0 = ipc_send(0, IPC_INFO(3, 0), w);
+	s1 = ipc_send(1, IPC_INFO(99, 0), w);
+	code = (int64_t)(-s0) | ((int64_t)(-s1) << 8);
+	if (sys_cap_info(LOG_SLOT, &ci) != TS_OK || ci.state != TS_E_REVOKED)
+		code |= 0x10000;
+	printf("grandchild: this line must never be seen\n");
+	sys_exit(code);
 }

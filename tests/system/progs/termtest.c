@@ -14,7 +14,10 @@
 #include "user/lib/sysctl.h"
 #include "servers/console/protocol.h"
 
+/* Roles; the boot modules are found by name (the client is whatever
+ * module follows the console), since the test logger comes first. */
 enum { M_UART = 1, M_CONSOLE = 2, M_CLIENT = 3 };
+static int module_of[4];
 #define EP(i) (ROOT_SLOT_ENDPOINT0 + (i))
 #define NTF(i) (ROOT_SLOT_NOTIFY0 + (i))
 #define EP_UART EP(0)
@@ -31,7 +34,9 @@ static uint32_t pids[4];
 
 static ts_status spawn(unsigned module, const struct cap_grant *g, unsigned n)
 {
-	ts_status pid = sys_spawn(ROOT_SLOT_SPAWN, module, g, n, prios[module]);
+	ts_status pid = module_of[module] < 0 ? TS_E_NOENT :
+		sys_spawn(ROOT_SLOT_SPAWN, (uint64_t)module_of[module], g, n,
+			  prios[module]);
 
 	if (pid < 0) {
 		printf("FAILED to spawn %s: %s\n", names[module], ts_status_name(pid));
@@ -69,8 +74,11 @@ int main(void)
 	ts_status s;
 
 	pids[0] = (uint32_t)sys_getpid();
+	module_of[M_UART] = module_find(ROOT_SLOT_SPAWN, "uart");
+	module_of[M_CONSOLE] = module_find(ROOT_SLOT_SPAWN, "console");
+	module_of[M_CLIENT] = module_of[M_CONSOLE] < 0 ? -1 : module_of[M_CONSOLE] + 1;
 	if (spawn(M_UART, uart, 5) < 0 || spawn(M_CONSOLE, console, 4) < 0 ||
-	    sys_module_info(ROOT_SLOT_SPAWN, M_CLIENT, &mi) != TS_OK ||
+	    sys_module_info(ROOT_SLOT_SPAWN, (uint64_t)module_of[M_CLIENT], &mi) != TS_OK ||
 	    spawn(M_CLIENT, client, strcmp(mi.name, "conclient") == 0 ? 5 : 4) < 0)
 		return 1;
 	printf("termtest: spawned uart %u, console %u, client %u\n", pids[1], pids[2],
