@@ -44,9 +44,10 @@ all: image
 
 # ---------------------------------------------------------------- kernel
 KERNEL_SRCS := $(sort $(wildcard kernel/*.c kernel/arch/x86_64/*.c \
-	boot/multiboot/*.c)) lib/string.c lib/fmt.c lib/crypto/chacha20.c \
+	boot/multiboot/*.c boot/uefi-entry/*.c)) lib/string.c lib/fmt.c lib/crypto/chacha20.c \
 	lib/crypto/csprng.c lib/elf/elf.c
-KERNEL_ASMS := $(sort $(wildcard kernel/arch/x86_64/*.S boot/multiboot/*.S))
+KERNEL_ASMS := $(sort $(wildcard kernel/arch/x86_64/*.S boot/multiboot/*.S \
+	boot/uefi-entry/*.S))
 KERNEL_OBJS := $(patsubst %,$(O)/k/%.o,$(KERNEL_SRCS) $(KERNEL_ASMS))
 
 $(O)/k/%.c.o: %.c

@@ -17,6 +17,8 @@ DEPS=(
 	libssl-dev                   # OpenSSL, the oracle in crypto unit tests
 	cpio                         # initramfs of the Linux IPC baseline guest
 	frama-c-base why3 z3 cvc4    # make prove: Frama-C WP, via why3, two provers
+	gnu-efi                      # the UEFI loader (boot/uefi): headers, crt0, libefi
+	ovmf swtpm mtools            # measured boot: firmware, software TPM, FAT ESP image
 )
 # ---------------------------------------------------------------------------
 
