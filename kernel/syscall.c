@@ -118,6 +118,8 @@ static ts_status sys_map(struct proc *p, uint64_t va, uint64_t len, uint64_t pro
 
 static ts_status sys_unmap(struct proc *p, uint64_t va, uint64_t len)
 {
+	uint32_t owned = 0;
+
 	if ((va & (PAGE_SIZE - 1)) || (len & (PAGE_SIZE - 1)) || len == 0)
 		return TS_E_INVAL;
 	if (!user_range_ok(va, len))
@@ -125,10 +127,11 @@ static ts_status sys_unmap(struct proc *p, uint64_t va, uint64_t len)
 	for (uint64_t off = 0; off < len; off += PAGE_SIZE)
 		if (!as_page_mapped(&p->as, va + off))
 			return TS_E_NOENT;
-	for (uint64_t off = 0; off < len; off += PAGE_SIZE)
+	for (uint64_t off = 0; off < len; off += PAGE_SIZE) {
+		owned += as_page_owned(&p->as, va + off);
 		as_unmap_page(&p->as, va + off);
-	p->pages_used -= p->pages_used < len / PAGE_SIZE ?
-				 p->pages_used : (uint32_t)(len / PAGE_SIZE);
+	}
+	p->pages_used -= p->pages_used < owned ? p->pages_used : owned;
 	return TS_OK;
 }
 
@@ -141,6 +144,51 @@ static ts_status lookup(struct proc *p, uint64_t slot, uint32_t type,
 	if (s != TS_OK)
 		audit(AUDIT_DENIED, p->pid, p->name, s, slot, type, what);
 	return s;
+}
+
+/*
+ * Maps the start of a CAP_FRAME capability's physical range (a device
+ * window such as the TPM's) at va, uncached and never executable.  The
+ * pages are not the process's: they do not count against its quota and
+ * unmapping them frees nothing (MAP_DEVICE).
+ */
+static ts_status sys_map_frame(struct proc *p, uint64_t slot, uint64_t va,
+			       uint64_t len, uint64_t prot)
+{
+	const struct capnode *c;
+	uint32_t need = CAP_R_READ | (prot & PROT_WRITE ? CAP_R_WRITE : 0);
+	unsigned perms = MAP_R | MAP_UNCACHED | MAP_DEVICE |
+			 (prot & PROT_WRITE ? MAP_W : 0);
+	ts_status s = lookup(p, slot, CAP_FRAME, need, &c, "map_frame");
+
+	if (s != TS_OK)
+		return s;
+	if ((va & (PAGE_SIZE - 1)) || (len & (PAGE_SIZE - 1)) || len == 0 ||
+	    (prot & ~(uint64_t)(PROT_READ | PROT_WRITE | PROT_EXEC)) ||
+	    !(prot & PROT_READ))
+		s = TS_E_INVAL;
+	else if (prot & PROT_EXEC)
+		s = TS_E_WX; /* device memory is data */
+	else if (len / PAGE_SIZE > FRAME_PAGES(c->object) || !user_range_ok(va, len))
+		s = TS_E_RANGE;
+	for (uint64_t off = 0; s == TS_OK && off < len; off += PAGE_SIZE)
+		if (as_page_mapped(&p->as, va + off))
+			s = TS_E_EXISTS;
+	if (s != TS_OK) {
+		audit(AUDIT_DENIED, p->pid, p->name, s, va, len, "map_frame");
+		return s;
+	}
+	for (uint64_t off = 0; off < len; off += PAGE_SIZE) {
+		s = as_map_page(&p->as, va + off, FRAME_BASE(c->object) + off, perms);
+		if (s != TS_OK) {
+			for (uint64_t back = 0; back < off; back += PAGE_SIZE)
+				as_unmap_page(&p->as, va + back);
+			return s;
+		}
+	}
+	if (kernel_selfcheck)
+		ptscan_all("map_frame");
+	return TS_OK;
 }
 
 static ts_status sys_ipc(struct thread *t, int op)
@@ -390,6 +438,9 @@ void syscall_dispatch(struct thread *t)
 		break;
 	case SYS_UNMAP:
 		r = sys_unmap(p, c->rdi, c->rsi);
+		break;
+	case SYS_MAP_FRAME:
+		r = sys_map_frame(p, c->rdi, c->rsi, c->rdx, c->r10);
 		break;
 	case SYS_GETPID:
 		r = p->pid;

@@ -62,7 +62,17 @@ enum root_slot {
 	ROOT_SLOT_INIT_NOTIFY = 23, /* init's own: children ending, requests */
 	ROOT_SLOT_IRQ0 = 24,        /* ISA lines 0-15 follow */
 	ROOT_IRQS = 16,
+	ROOT_SLOT_MMIO_TPM = 40,    /* the TPM's TIS window, 5 pages */
 };
+
+/* CAP_FRAME object: a page-aligned physical base | page count (< 4096).
+ * Mapping it (SYS_MAP_FRAME) needs READ, and WRITE for a writable
+ * mapping; device memory is never executable. */
+#define FRAME_OBJECT(base, pages) ((uint64_t)(base) | ((uint64_t)(pages) & 0xfff))
+#define FRAME_BASE(obj) ((obj) & ~0xfffull)
+#define FRAME_PAGES(obj) ((uint32_t)((obj) & 0xfff))
+#define TPM_TIS_BASE 0xfed40000ull
+#define TPM_TIS_PAGES 5
 
 /* CAP_IOPORT object: first port | count << 16.  Using the ports needs
  * READ and WRITE (the CPU's I/O bitmap cannot tell in from out). */

@@ -44,6 +44,7 @@ enum syscall_number {
 	SYS_SYS_INFO = 29,   /* (spawn slot, struct sys_info *) */
 	SYS_CHILD_NOTIFY = 30, /* (notification slot, bits): on child exit */
 	SYS_AUDIT_WRITE = 31, /* (audit slot, text, len): a report, stamped */
+	SYS_MAP_FRAME = 32,  /* (frame slot, va, len, prot): map device memory */
 	SYS_COUNT
 };
 

@@ -360,6 +360,8 @@ static const struct {
 	{ "audit", CAP_AUDIT_READ, 0, CAP_R_READ | CAP_R_WRITE | CAP_R_GRANT,
 	  CAP_R_READ | CAP_R_WRITE, false },
 	{ "spawn", CAP_SPAWN, 0, CAP_R_SEND | CAP_R_GRANT, CAP_R_SEND, true },
+	{ "mmio", CAP_FRAME, 1, CAP_R_READ | CAP_R_WRITE | CAP_R_GRANT,
+	  CAP_R_READ, false },
 };
 
 static const char *const rights_why[] = {
@@ -373,6 +375,7 @@ static const char *const rights_why[] = {
 	[CAP_AUDIT_READ] = "audit rights are read, write, grant, "
 	    "with read or write",
 	[CAP_SPAWN] = "spawn rights are send, grant, with send",
+	[CAP_FRAME] = "mmio rights are read, write, grant, with read",
 };
 
 /* cap <slot> <type> [<arg>] <rights> [badge <n>] */
@@ -412,7 +415,7 @@ static ts_status do_cap(struct parser *ps, const struct tok *t, size_t n)
 			break;
 	if (k == nk)
 		return fail(ps, TS_E_BADFORMAT, "unknown capability type "
-		    "(endpoint, notification, ioport, irq, audit, spawn)");
+		    "(endpoint, notification, ioport, irq, audit, spawn, mmio)");
 	c->type = cap_kinds[k].type;
 	ri = 3 + cap_kinds[k].args;
 	if (n != ri + 1 && !(n == ri + 3 && tok_is(&t[ri + 1], "badge")))
@@ -438,6 +441,12 @@ static ts_status do_cap(struct parser *ps, const struct tok *t, size_t n)
 			return fail(ps, TS_E_NOENT,
 			    "unknown I/O port range (known: com1)");
 		c->index = MANIFEST_IOPORT_COM1;
+		break;
+	case CAP_FRAME:
+		if (!tok_is(&t[3], "tpm"))
+			return fail(ps, TS_E_NOENT,
+			    "unknown device memory window (known: tpm)");
+		c->index = MANIFEST_MMIO_TPM;
 		break;
 	case CAP_IRQ:
 		s = parse_num(ps, &t[3], &v);
@@ -615,6 +624,8 @@ int manifest_root_slot(const struct manifest_cap *cap)
 		    ROOT_SLOT_IOPORT_COM1 : -1;
 	case CAP_IRQ:
 		return cap->index < ROOT_IRQS ? ROOT_SLOT_IRQ0 + (int)cap->index : -1;
+	case CAP_FRAME:
+		return cap->index == MANIFEST_MMIO_TPM ? ROOT_SLOT_MMIO_TPM : -1;
 	case CAP_AUDIT_READ:
 		return ROOT_SLOT_AUDIT;
 	case CAP_SPAWN:

@@ -36,16 +36,23 @@ enum manifest_ioport {
 	MANIFEST_IOPORT_COUNT
 };
 
+/* Device memory windows a manifest can name ("mmio <name>"). */
+enum manifest_mmio {
+	MANIFEST_MMIO_TPM = 0, /* "tpm": the TIS window, 0xfed40000, 5 pages */
+	MANIFEST_MMIO_COUNT
+};
+
 /* One capability a server gets at spawn. */
 struct manifest_cap {
 	uint16_t slot;   /* in the server's table, < CAP_SLOTS */
 	uint16_t type;   /* enum cap_type: ENDPOINT, NOTIFICATION, IOPORT,
-			  * IRQ, AUDIT_READ or SPAWN */
+			  * IRQ, AUDIT_READ, SPAWN or FRAME (mmio) */
 	uint32_t rights; /* CAP_R_* (abi/cap.h), never 0 */
 	uint64_t badge;  /* endpoint only; 0 = none */
 	uint32_t index;  /* endpoint: index into manifest.endpoints;
 			  * notification: index into manifest.notifications;
 			  * irq: the line; ioport: enum manifest_ioport;
+			  * mmio: enum manifest_mmio;
 			  * audit, spawn: 0 */
 };
 

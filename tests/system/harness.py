@@ -24,6 +24,8 @@ after a space).  Keys:
                       so far (e.g. a prompt) is tried too
   expect: REGEX       any number, in order: each must match a line after
                       the line that the previous expect matched
+  expect_any: REGEX   any number: each must match some line, in any order
+                      (output of concurrent processes interleaves freely)
   forbid: REGEX       any number: no line may match
   exit: N | killed    QEMU's expected exit status; default "killed" when the
                       case has `until`, else 33
@@ -78,7 +80,7 @@ CPUID_PROBE = bytes.fromhex(
     "02b0ad1b00000100fe4f51e40000100000001000440010004400100020001000"
     "b80100000031c90fa2c1e91e83e1018d413066baf803eeb00aee66baf400b010eef4ebfd")
 KEYS = {"modules", "cmdline", "kernel", "cpu_features", "skip_kvm", "timeout", "until",
-        "expect", "forbid", "exit", "allow_panic", "send"}
+        "expect", "expect_any", "forbid", "exit", "allow_panic", "send"}
 SEND_ESCAPE = re.compile(r"\\(x[0-9a-fA-F]{2}|[rnt\\])")
 
 
@@ -93,6 +95,7 @@ class Case:
         self.cpu_features, self.timeout, self.until = "", 60.0, None
         self.skip_kvm = ""
         self.expects, self.forbids, self.exit = [], [], None
+        self.expect_any = []
         self.allow_panic = False
         self.sends = []          # [(regex, bytes)], in order
 
@@ -151,6 +154,8 @@ def parse_case(path):
                 case.until = _regex(val, where)
             elif key == "expect":
                 case.expects.append(_regex(val, where))
+            elif key == "expect_any":
+                case.expect_any.append(_regex(val, where))
             elif key == "forbid":
                 case.forbids.append(_regex(val, where))
             elif key == "exit":
@@ -348,6 +353,9 @@ def judge(case, run):
     if run.sends_done < len(case.sends):
         rx = case.sends[run.sends_done][0]
         why.append(f"send #{run.sends_done + 1} /{rx.pattern}/ never matched")
+    for rx in case.expect_any:
+        if not any(rx.search(l) for l in run.lines):
+            why.append(f"expect_any /{rx.pattern}/ matched no line")
     pos = 0
     for k, rx in enumerate(case.expects, 1):
         hit = next((i for i in range(pos, len(run.lines)) if rx.search(run.lines[i])), None)

@@ -749,6 +749,24 @@ static void reject_ioport_without_read_write(void)
 	    CAP_R_READ | CAP_R_WRITE | CAP_R_GRANT);
 }
 
+static void mmio_window_rules(void)
+{
+	CHECK_REJECT(H "server a\nmodule a\ncap 0 mmio hpet read\n",
+	    TS_E_NOENT, 4);
+	CHECK_REJECT(H "server a\nmodule a\ncap 0 mmio TPM read\n",
+	    TS_E_NOENT, 4);
+	CHECK_REJECT(H "server a\nmodule a\ncap 0 mmio tpm write\n",
+	    TS_E_RIGHTS, 4);
+	CHECK_REJECT(H "server a\nmodule a\ncap 0 mmio tpm read,send\n",
+	    TS_E_RIGHTS, 4);
+	CHECK_REJECT(H "server a\nmodule a\ncap 0 mmio read\n",
+	    TS_E_BADFORMAT, 4);
+	CHECK_ACCEPT(H "server a\nmodule a\ncap 3 mmio tpm read,write\n");
+	CHECK_EQ(m.servers[0].caps[0].type, CAP_FRAME);
+	CHECK_EQ(m.servers[0].caps[0].index, MANIFEST_MMIO_TPM);
+	CHECK_EQ(m.servers[0].caps[0].rights, CAP_R_READ | CAP_R_WRITE);
+}
+
 static void reject_endpoint_wrong_rights(void)
 {
 	CHECK_REJECT(H "endpoint e\nserver a\nmodule a\n"
@@ -822,6 +840,11 @@ static void root_slots(void)
 	c.type = CAP_SPAWN;
 	CHECK_EQ(manifest_root_slot(&c), ROOT_SLOT_SPAWN);
 	c.type = CAP_FRAME;
+	c.index = MANIFEST_MMIO_TPM;
+	CHECK_EQ(manifest_root_slot(&c), ROOT_SLOT_MMIO_TPM);
+	c.index = MANIFEST_MMIO_COUNT;
+	CHECK_EQ(manifest_root_slot(&c), -1);
+	c.type = CAP_TYPE_COUNT;
 	CHECK_EQ(manifest_root_slot(&c), -1);
 }
 
@@ -971,6 +994,7 @@ int main(void)
 	CHECK_RUN(reject_send_on_audit);
 	CHECK_RUN(reject_irq_without_recv);
 	CHECK_RUN(reject_ioport_without_read_write);
+	CHECK_RUN(mmio_window_rules);
 	CHECK_RUN(reject_endpoint_wrong_rights);
 	CHECK_RUN(reject_spawn_wrong_rights);
 	CHECK_RUN(every_prefix_is_safe);

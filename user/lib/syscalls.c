@@ -25,6 +25,11 @@ ts_status sys_map(uint64_t va, uint64_t len, uint32_t prot)
 	return syscall6(SYS_MAP, va, len, prot, 0, 0, 0);
 }
 
+ts_status sys_map_frame(unsigned slot, uint64_t va, uint64_t len, uint32_t prot)
+{
+	return syscall6(SYS_MAP_FRAME, slot, va, len, prot, 0, 0);
+}
+
 ts_status sys_unmap(uint64_t va, uint64_t len)
 {
 	return syscall6(SYS_UNMAP, va, len, 0, 0, 0, 0);

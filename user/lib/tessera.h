@@ -31,6 +31,7 @@ __attribute__((noreturn)) void sys_exit(int64_t code);
 ts_status sys_yield(void);
 ts_status sys_debug_write(const void *buf, size_t len);
 ts_status sys_map(uint64_t va, uint64_t len, uint32_t prot);
+ts_status sys_map_frame(unsigned slot, uint64_t va, uint64_t len, uint32_t prot);
 ts_status sys_unmap(uint64_t va, uint64_t len);
 ts_status sys_getpid(void);
 uint64_t sys_time_ns(void);

@@ -264,6 +264,12 @@ void as_destroy(struct addrspace *as)
 	as->kernel_pml4 = as->user_pml4 = 0;
 }
 
+/*
+ * Maps one user page.  MAP_DEVICE marks a page the process does not own
+ * (an MMIO window from a CAP_FRAME capability): unmapping or destroying
+ * the address space leaves its frame alone, so device memory never
+ * reaches the frame allocator.
+ */
 ts_status as_map_page(struct addrspace *as, uint64_t va, uint64_t pa,
 		      unsigned perms)
 {
@@ -273,12 +279,13 @@ ts_status as_map_page(struct addrspace *as, uint64_t va, uint64_t pa,
 
 	if (va < USER_SPACE_BASE || va >= USER_SPACE_END || (va & 0xfff))
 		return TS_E_RANGE;
-	s = map_in(as->kernel_pml4, va, pa, perms | MAP_USER);
+	s = map_in(as->kernel_pml4, va, pa, (perms & ~(unsigned)MAP_DEVICE) | MAP_USER);
 	if (s != TS_OK)
 		return s;
 	/* A new top-level user table must appear in the user PML4 too. */
 	u[idx] = k[idx];
-	*walk(as->kernel_pml4, va, false) |= PTE_SW_OWNED;
+	if (!(perms & MAP_DEVICE))
+		*walk(as->kernel_pml4, va, false) |= PTE_SW_OWNED;
 	return TS_OK;
 }
 
@@ -305,6 +312,14 @@ bool as_page_mapped(const struct addrspace *as, uint64_t va)
 	uint64_t *e = walk(as->kernel_pml4, va, false);
 
 	return e && (*e & PTE_P);
+}
+
+/* Mapped and backed by a frame the process owns (not a device window). */
+bool as_page_owned(const struct addrspace *as, uint64_t va)
+{
+	uint64_t *e = walk(as->kernel_pml4, va, false);
+
+	return e && (*e & PTE_P) && (*e & PTE_SW_OWNED);
 }
 
 /*

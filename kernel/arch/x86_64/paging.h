@@ -41,6 +41,7 @@ ts_status as_map_page(struct addrspace *as, uint64_t va, uint64_t pa,
 		      unsigned perms);
 ts_status as_unmap_page(struct addrspace *as, uint64_t va);
 bool as_page_mapped(const struct addrspace *as, uint64_t va);
+bool as_page_owned(const struct addrspace *as, uint64_t va);
 ts_status as_check_user_range(const struct addrspace *as, uint64_t va,
 			      uint64_t len, bool write);
 uint64_t as_user_phys(const struct addrspace *as, uint64_t va, bool write);

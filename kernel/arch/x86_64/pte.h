@@ -32,6 +32,7 @@ enum map_perm {
 	MAP_X = 4,
 	MAP_USER = 8,
 	MAP_UNCACHED = 16,
+	MAP_DEVICE = 32, /* as_map_page only: not owned, never freed */
 };
 
 #define MAP_ALL (MAP_R | MAP_W | MAP_X | MAP_USER | MAP_UNCACHED)
