@@ -25,6 +25,13 @@ UNIT_SRCS_uaccess :=
 UNIT_SRCS_fmt := lib/fmt.c
 UNIT_SRCS_manifest := lib/manifest/manifest.c
 UNIT_SRCS_sha512 := lib/crypto/sha512.c
+UNIT_SRCS_sha256 := lib/crypto/sha256.c
+UNIT_SRCS_hmac := lib/crypto/sha256.c lib/crypto/sha512.c lib/crypto/hash.c \
+	lib/crypto/hmac.c
+UNIT_SRCS_hkdf := $(UNIT_SRCS_hmac) lib/crypto/hkdf.c
+UNIT_SRCS_poly1305 := lib/crypto/poly1305.c
+UNIT_SRCS_aead := lib/crypto/chacha20.c lib/crypto/poly1305.c \
+	lib/crypto/equal.c lib/crypto/aead.c
 
 UNIT_NAMES := $(sort $(patsubst tests/unit/test_%.c,%,$(wildcard tests/unit/test_*.c)))
 UNIT_BINS := $(patsubst %,$(O)/unit/test_%,$(UNIT_NAMES))
