@@ -26,6 +26,7 @@ UNIT_SRCS_fmt := lib/fmt.c
 UNIT_SRCS_manifest := lib/manifest/manifest.c
 UNIT_SRCS_sha512 := lib/crypto/sha512.c
 UNIT_SRCS_x25519 := lib/crypto/fe25519.c lib/crypto/x25519.c
+UNIT_SRCS_ed25519 := lib/crypto/fe25519.c lib/crypto/sha512.c
 
 UNIT_NAMES := $(sort $(patsubst tests/unit/test_%.c,%,$(wildcard tests/unit/test_*.c)))
 UNIT_BINS := $(patsubst %,$(O)/unit/test_%,$(UNIT_NAMES))
