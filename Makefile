@@ -6,6 +6,7 @@
 #   make test       install what is missing, build, run every test
 #   make bench      figures (BENCH lines), never asserted
 #   make fuzz-smoke run each host fuzz target briefly
+#   make tsign      the host signing tool (tools/tsign/); make devkey: local dev key
 #
 # Builds are deterministic: fixed flags, -ffile-prefix-map, no build ids,
 # SOURCE_DATE_EPOCH pinned, sorted inputs.
@@ -174,6 +175,8 @@ test-images: image $(O)/kernel-testhooks.bin $(BAD_MODULES)
 include tests/unit/unit.mk
 include tests/fuzz/fuzz.mk
 include tests/proofs/prove.mk
+include tools/tsign/tsign.mk
+include tests/host/host.mk
 
 RESULTS := $(O)/results
 
@@ -193,6 +196,7 @@ test: deps
 	@$(MAKE) --no-print-directory test-images
 	@$(MAKE) --no-print-directory CC=clang image unit-build >/dev/null && echo "PASS build/clang-warning-free" >> $(RESULTS)/build.txt || echo "FAIL build/clang-warning-free" >> $(RESULTS)/build.txt
 	@$(MAKE) --no-print-directory -k unit-test RESULTS=$(RESULTS) || true
+	@$(MAKE) --no-print-directory -k host-test RESULTS=$(RESULTS) || true
 	@$(MAKE) --no-print-directory -k system-test RESULTS=$(RESULTS) || true
 	@echo "system tests of the clang-built kernel (TCG):"
 	@$(MAKE) --no-print-directory CC=clang test-images >/dev/null

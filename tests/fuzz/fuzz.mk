@@ -16,6 +16,8 @@ FUZZ_CFLAGS := -std=c11 -Wall -Wextra -Werror -g -O1 \
 
 FUZZ_SRCS_elf := lib/elf/elf.c
 FUZZ_SRCS_manifest := lib/manifest/manifest.c
+FUZZ_SRCS_ed25519_verify := lib/crypto/fe25519.c lib/crypto/sha512.c \
+	lib/crypto/ed25519.c
 
 FUZZ_NAMES := $(sort $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c)))
 FUZZ_BINS := $(patsubst %,$(O)/fuzz/fuzz_%,$(FUZZ_NAMES))

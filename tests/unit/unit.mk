@@ -34,8 +34,12 @@ UNIT_SRCS_aead := lib/crypto/chacha20.c lib/crypto/poly1305.c \
 	lib/crypto/equal.c lib/crypto/aead.c
 UNIT_SRCS_sym_openssl := $(UNIT_SRCS_hkdf) $(UNIT_SRCS_aead)
 UNIT_LIBS_sym_openssl := -lcrypto
+UNIT_SRCS_tsign_encode := tools/tsign/encode.c
 UNIT_SRCS_x25519 := lib/crypto/fe25519.c lib/crypto/x25519.c
 UNIT_SRCS_ed25519 := lib/crypto/fe25519.c lib/crypto/sha512.c
+UNIT_SRCS_curve_openssl := lib/crypto/fe25519.c lib/crypto/sha512.c \
+	lib/crypto/x25519.c lib/crypto/ed25519.c
+UNIT_LIBS_curve_openssl := -lcrypto
 
 UNIT_NAMES := $(sort $(patsubst tests/unit/test_%.c,%,$(wildcard tests/unit/test_*.c)))
 UNIT_BINS := $(patsubst %,$(O)/unit/test_%,$(UNIT_NAMES))
