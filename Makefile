@@ -176,6 +176,7 @@ include tests/unit/unit.mk
 include tests/fuzz/fuzz.mk
 include tests/proofs/prove.mk
 include tools/tsign/tsign.mk
+include boot/uefi/uefi.mk
 include tests/host/host.mk
 
 RESULTS := $(O)/results
