@@ -25,7 +25,7 @@ LOADER_OBJS := $(patsubst %,$(O)/efi/%.o,$(LOADER_SRCS))
 LOADER := $(O)/uefi/BOOTX64.EFI
 ESP := $(O)/uefi/esp.img
 # What `make run-uefi` boots: the `make run` set, plus the TPM server.
-UEFI_MODULES ?= init manifest.txt uart console auditor shell
+UEFI_MODULES ?= init manifest.txt uart console auditor shell tpm
 UEFI_CMDLINE ?= init
 
 $(O)/efi/%.c.o: %.c
