@@ -63,3 +63,4 @@ uefi: $(LOADER) $(ESP)
 run-uefi: deps
 	@$(MAKE) --no-print-directory image uefi
 	@bash tools/run-uefi.sh $(O)
+test-images: $(LOADER) $(TSIGN)
