@@ -129,8 +129,10 @@ const char *bootset_parse(const char *text, size_t len, struct bootset *bs)
 
 void bootset_module_name(char name[BOOT_MODULE_NAME_MAX], const char *file)
 {
-	size_t n = strnlen(file, BOOT_MODULE_NAME_MAX - 1);
+	size_t n = 0;
 
+	while (n < BOOT_MODULE_NAME_MAX - 1 && file[n])
+		n++;
 	for (size_t i = n; i > 1; i--) {
 		if (file[i - 1] == '.') {
 			n = i - 1;

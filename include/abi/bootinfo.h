@@ -29,7 +29,7 @@
  * the file's bytes and the physical end of what must be zeroed (bss).
  */
 #define KERNEL_UEFI_HEADER_OFFSET 32
-#define KERNEL_UEFI_MAGIC 0x3149464555525354ull /* "TSRUEFI1" little-endian */
+#define KERNEL_UEFI_MAGIC 0x3149464555525354 /* "TSRUEFI1" LE; no suffix: used in .S */
 
 #ifndef __ASSEMBLER__
 struct kernel_uefi_header {
