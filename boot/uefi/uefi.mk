@@ -3,6 +3,7 @@
 #
 #   make uefi       $(O)/uefi/BOOTX64.EFI and $(O)/uefi/esp.img
 #   make run-uefi   boot the measured path: OVMF + swtpm, under TCG
+#   make pcrs       the PCR 8/9 values that booting esp.img will give
 #
 # The loader is built with gnu-efi (Debian's headers, crt0 and relocation
 # code; the rest is ours) and carries the release public key, made from
@@ -52,13 +53,16 @@ $(LOADER): $(O)/uefi/loader.so
 		--subsystem=10 $< $@
 
 UEFI_MODULE_FILES := $(foreach m,$(UEFI_MODULES),$(if $(findstring .,$(m)),$(O)/user/$(m),$(O)/user/$(m).elf))
-$(ESP): $(LOADER) $(O)/kernel.bin $(UEFI_MODULE_FILES) tools/mkesp.py | $(TSIGN)
+$(ESP): $(LOADER) $(O)/kernel.bin $(UEFI_MODULE_FILES) tools/mkesp.py $(DEVKEY) | $(TSIGN)
 	@echo "  ESP     $@"
 	@$(PYTHON) tools/mkesp.py --build $(O) --loader $(LOADER) --tsign $(TSIGN) \
 		--key $(DEVKEY) --out $@ --cmdline "$(UEFI_CMDLINE)" $(UEFI_MODULES)
 
-.PHONY: uefi run-uefi
+.PHONY: uefi run-uefi pcrs
 uefi: $(LOADER) $(ESP)
+
+pcrs: $(ESP)
+	@$(PYTHON) tools/pcr_predict.py $(ESP).stage/tessera
 
 run-uefi: deps
 	@$(MAKE) --no-print-directory image uefi
