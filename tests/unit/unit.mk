@@ -25,6 +25,7 @@ UNIT_SRCS_uaccess :=
 UNIT_SRCS_fmt := lib/fmt.c
 UNIT_SRCS_manifest := lib/manifest/manifest.c
 UNIT_SRCS_sha512 := lib/crypto/sha512.c
+UNIT_SRCS_fe25519 := lib/crypto/fe25519.c
 UNIT_SRCS_x25519 := lib/crypto/fe25519.c lib/crypto/x25519.c
 UNIT_SRCS_ed25519 := lib/crypto/fe25519.c lib/crypto/sha512.c
 UNIT_SRCS_curve_openssl := lib/crypto/fe25519.c lib/crypto/sha512.c \
