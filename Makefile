@@ -195,7 +195,7 @@ system-test: test-images
 test: deps
 	@rm -rf $(RESULTS) && mkdir -p $(RESULTS)
 	@$(MAKE) --no-print-directory test-images
-	@$(MAKE) --no-print-directory CC=clang image unit-build >/dev/null && echo "PASS build/clang-warning-free" >> $(RESULTS)/build.txt || echo "FAIL build/clang-warning-free" >> $(RESULTS)/build.txt
+	@$(MAKE) --no-print-directory CC=clang image unit-build tsign >/dev/null && echo "PASS build/clang-warning-free" >> $(RESULTS)/build.txt || echo "FAIL build/clang-warning-free" >> $(RESULTS)/build.txt
 	@$(MAKE) --no-print-directory -k unit-test RESULTS=$(RESULTS) || true
 	@$(MAKE) --no-print-directory -k host-test RESULTS=$(RESULTS) || true
 	@$(MAKE) --no-print-directory -k system-test RESULTS=$(RESULTS) || true

@@ -53,12 +53,15 @@ static void aead_tag(uint8_t tag[16], const uint8_t key[32],
 }
 
 /* Encrypt-then-MAC: the tag is over the ciphertext just written. */
-void aead_seal(uint8_t *ct, uint8_t tag[16], const uint8_t key[32],
+int aead_seal(uint8_t *ct, uint8_t tag[16], const uint8_t key[32],
     const uint8_t nonce[12], const void *aad, size_t aad_len,
     const uint8_t *pt, size_t len)
 {
+	if ((uint64_t)len > AEAD_MAX_LEN)
+		return -1;
 	chacha20_xor(key, nonce, 1, pt, ct, len);
 	aead_tag(tag, key, nonce, aad, aad_len, ct, len);
+	return 0;
 }
 
 int aead_open(uint8_t *pt, const uint8_t key[32], const uint8_t nonce[12],
@@ -68,6 +71,8 @@ int aead_open(uint8_t *pt, const uint8_t key[32], const uint8_t nonce[12],
 	uint8_t want[16];
 	int ok;
 
+	if ((uint64_t)len > AEAD_MAX_LEN)
+		return -1;
 	aead_tag(want, key, nonce, aad, aad_len, ct, len);
 	ok = crypto_equal(want, tag, sizeof(want));
 	crypto_wipe(want, sizeof(want));

@@ -19,8 +19,11 @@
 /* pub = the encoding of [a]B, a the clamped low half of SHA-512(seed). */
 void ed25519_public_key(uint8_t pub[32], const uint8_t seed[32]);
 /*
- * sig = R || S over len bytes at msg.  pub must be ed25519_public_key(seed)
- * (it is hashed into the signature, not recomputed).
+ * sig = R || S over len bytes at msg; sig must not overlap msg.  pub must
+ * be ed25519_public_key(seed): it is hashed into the signature, not
+ * recomputed, and two signatures of one message under one seed with two
+ * different pub values reveal the secret scalar.  Keep seed and pub
+ * together (the key store does) and never take pub from a caller.
  */
 void ed25519_sign(uint8_t sig[64], const void *msg, size_t len,
     const uint8_t seed[32], const uint8_t pub[32]);

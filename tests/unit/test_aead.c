@@ -37,7 +37,8 @@ static void seal_rfc_2_8_2(void)
 	CHECK_EQ(strlen(sunscreen), 114);
 	CHECK_EQ(check_unhex(ct_2_8_2, want, sizeof(want)), 114);
 	check_unhex("1ae10b594f09e26a7e902ecbd0600691", want_tag, 16);
-	aead_seal(ct, tag, key, nonce, aad, 12, (const uint8_t *)sunscreen, 114);
+	CHECK_EQ(aead_seal(ct, tag, key, nonce, aad, 12,
+	    (const uint8_t *)sunscreen, 114), 0);
 	CHECK_MEM(ct, want, 114);
 	CHECK_MEM(tag, want_tag, 16);
 }
@@ -98,7 +99,8 @@ static int rejected_untouched(enum tamper what, size_t where, uint8_t bit)
 	size_t len = 114, aad_len = 12, i;
 
 	load_2_8_2(key, nonce, aad);
-	aead_seal(ct, tag, key, nonce, aad, 12, (const uint8_t *)sunscreen, 114);
+	if (aead_seal(ct, tag, key, nonce, aad, 12, (const uint8_t *)sunscreen, 114) != 0)
+		return 0;
 	switch (what) {
 	case TAMPER_TAG: tag[where % 16] ^= bit; break;
 	case TAMPER_CT: ct[where % 114] ^= bit; break;
@@ -164,16 +166,34 @@ static void in_place_and_empty(void)
 
 	load_2_8_2(key, nonce, aad);
 	memcpy(buf, sunscreen, 114);
-	aead_seal(buf, tag, key, nonce, aad, 12, buf, 114);
+	CHECK_EQ(aead_seal(buf, tag, key, nonce, aad, 12, buf, 114), 0);
 	CHECK_EQ(aead_open(buf, key, nonce, aad, 12, buf, 114, tag), 0);
 	CHECK_MEM(buf, sunscreen, 114);
 
-	aead_seal(NULL, tag, key, nonce, NULL, 0, NULL, 0);
+	CHECK_EQ(aead_seal(NULL, tag, key, nonce, NULL, 0, NULL, 0), 0);
 	CHECK_EQ(aead_open(NULL, key, nonce, NULL, 0, NULL, 0, tag), 0);
-	aead_seal(NULL, tag2, key, nonce, aad, 12, NULL, 0);
+	CHECK_EQ(aead_seal(NULL, tag2, key, nonce, aad, 12, NULL, 0), 0);
 	CHECK(memcmp(tag, tag2, 16) != 0);
 	CHECK_EQ(aead_open(NULL, key, nonce, aad, 12, NULL, 0, tag2), 0);
 	CHECK_EQ(aead_open(NULL, key, nonce, aad, 11, NULL, 0, tag2), -1);
+}
+
+/* A length whose keystream would wrap to block 0 is refused up front
+ * (nothing is read or written: the buffers here are tiny). */
+static void oversize_length_refused(void)
+{
+	uint8_t key[32] = { 0 }, nonce[12] = { 0 }, buf[16], tag[16];
+
+	memset(buf, 0x5a, sizeof(buf));
+	memset(tag, 0x5a, sizeof(tag));
+	if (sizeof(size_t) <= 4)
+		return;		/* such a length does not exist */
+	CHECK_EQ(aead_seal(buf, tag, key, nonce, NULL, 0, buf,
+	    (size_t)AEAD_MAX_LEN + 1), -1);
+	CHECK_EQ(aead_open(buf, key, nonce, NULL, 0, buf,
+	    (size_t)AEAD_MAX_LEN + 1, tag), -1);
+	CHECK_EQ(buf[0], 0x5a);
+	CHECK_EQ(tag[0], 0x5a);
 }
 
 static void equal_is_exact(void)
@@ -207,6 +227,7 @@ int main(void)
 	CHECK_RUN(wrong_nonce_rejected);
 	CHECK_RUN(truncated_input_rejected);
 	CHECK_RUN(in_place_and_empty);
+	CHECK_RUN(oversize_length_refused);
 	CHECK_RUN(equal_is_exact);
 	return check_done();
 }

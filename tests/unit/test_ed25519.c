@@ -313,9 +313,52 @@ static void scalar_arithmetic_edges(void)
 	CHECK_MEM(out, want, 32);
 }
 
+/* d = -121665/121666, sqrt(-1)^2 = -1, B on the curve with T = xy and
+ * encoding 58 66 66 .. 66. */
+static void constants_are_right(void)
+{
+	struct fe25519 t, u, x2, y2;
+	uint8_t enc[32], want[32];
+
+	fe25519_mul_small(&t, &fe_d, 121666);
+	fe25519_one(&u);
+	fe25519_mul_small(&u, &u, 121665);
+	fe25519_add(&t, &t, &u);
+	CHECK(fe25519_iszero(&t));
+	fe25519_add(&t, &fe_d, &fe_d);
+	CHECK(fe_equal(&t, &fe_2d));
+	fe25519_sq(&t, &fe_sqrtm1);
+	fe25519_one(&u);
+	fe25519_add(&t, &t, &u);
+	CHECK(fe25519_iszero(&t));
+	fe25519_sq(&x2, &ge_base.x);
+	fe25519_sq(&y2, &ge_base.y);
+	fe25519_sub(&t, &y2, &x2);		/* -x^2 + y^2 */
+	fe25519_mul(&u, &x2, &y2);
+	fe25519_mul(&u, &u, &fe_d);
+	fe25519_one(&x2);
+	fe25519_add(&u, &u, &x2);		/* 1 + d x^2 y^2 */
+	CHECK(fe_equal(&t, &u));
+	fe25519_mul(&t, &ge_base.x, &ge_base.y);
+	CHECK(fe_equal(&t, &ge_base.t));
+	ge_encode(enc, &ge_base);
+	memset(want, 0x66, 32);
+	want[0] = 0x58;
+	CHECK_MEM(enc, want, 32);
+	/* [L]B is the identity. */
+	{
+		struct ge_p3 q;
+
+		ge_scalarmult_ct(&q, l_bytes, &ge_base);
+		CHECK(fe25519_iszero(&q.x));
+		CHECK(fe_equal(&q.y, &q.z));
+	}
+}
+
 int main(void)
 {
 	check_begin("ed25519");
+	CHECK_RUN(constants_are_right);
 	CHECK_RUN(rfc8032_test1);
 	CHECK_RUN(rfc8032_test2);
 	CHECK_RUN(rfc8032_test3);

@@ -269,7 +269,7 @@ static void aead_seal_matches_openssl(void)
 		random_bytes(nonce, 12);
 		random_bytes(aad, aad_len);
 		random_bytes(pt, len);
-		aead_seal(ours, tag, key, nonce, aad, aad_len, pt, len);
+		CHECK_EQ(aead_seal(ours, tag, key, nonce, aad, aad_len, pt, len), 0);
 		CHECK(openssl_seal(key, nonce, aad, (int)aad_len, pt, (int)len,
 		    theirs, their_tag));
 		if (memcmp(ours, theirs, len) != 0 || memcmp(tag, their_tag, 16) != 0) {

@@ -25,6 +25,7 @@ UNIT_SRCS_uaccess :=
 UNIT_SRCS_fmt := lib/fmt.c
 UNIT_SRCS_manifest := lib/manifest/manifest.c
 UNIT_SRCS_sha512 := lib/crypto/sha512.c
+UNIT_SRCS_fe25519 := lib/crypto/fe25519.c
 UNIT_SRCS_sha256 := lib/crypto/sha256.c
 UNIT_SRCS_hmac := lib/crypto/sha256.c lib/crypto/sha512.c lib/crypto/hash.c \
 	lib/crypto/hmac.c
