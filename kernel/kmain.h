@@ -9,6 +9,7 @@
 
 void kmain(struct boot_info *bi) __attribute__((noreturn));
 void kmain_multiboot(uint32_t magic, uint32_t info_pa) __attribute__((noreturn));
+void kmain_uefi(const struct boot_info *bi) __attribute__((noreturn));
 bool kernel_cmdline_has(const char *word);
 const char *kernel_cmdline(void);
 

@@ -15,8 +15,11 @@ DEPS=(
 	qemu-system-x86              # runs the kernel (make run, system tests)
 	python3                      # system-test harness, benchmarks
 	libssl-dev                   # OpenSSL, the oracle in crypto unit tests
+	openssl                      # its command line, the oracle in tests/host/tsign.sh
 	cpio                         # initramfs of the Linux IPC baseline guest
 	frama-c-base why3 z3 cvc4    # make prove: Frama-C WP, via why3, two provers
+	gnu-efi                      # the UEFI loader (boot/uefi): headers, crt0, libefi
+	ovmf swtpm mtools            # measured boot: firmware, software TPM, FAT ESP image
 )
 # ---------------------------------------------------------------------------
 

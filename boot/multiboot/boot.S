@@ -110,6 +110,7 @@ start64_low:
 
 	.section .boot.data, "aw"
 	.align 16
+	.global early_gdt                 /* shared with boot/uefi-entry */
 early_gdt:
 	.quad 0
 	.quad 0x00af9a000000ffff        /* 64-bit code */
@@ -135,7 +136,7 @@ start64_high:
 
 	.section .bss.early, "aw", @nobits
 	.align 4096
-	.global early_pml4
+	.global early_pml4, early_pdpt_low, early_pdpt_high, early_pd
 early_pml4:
 	.skip 4096
 early_pdpt_low:

@@ -8,7 +8,9 @@
 #ifndef TESSERA_ABI_BOOTINFO_H
 #define TESSERA_ABI_BOOTINFO_H
 
+#ifndef __ASSEMBLER__
 #include <stdint.h>
+#endif
 
 #define BOOTINFO_MAGIC 0x3141524553534554ull /* "TESSERA1" little-endian */
 #define BOOTINFO_VERSION 1
@@ -17,6 +19,26 @@
 #define BOOT_MAX_MODULES 32
 #define BOOT_MODULE_NAME_MAX 48
 #define BOOT_CMDLINE_MAX 256
+
+/*
+ * The UEFI path.  kernel.bin carries, KERNEL_UEFI_HEADER_OFFSET bytes in
+ * (right after the 32-byte Multiboot header), five little-endian 64-bit
+ * words: KERNEL_UEFI_MAGIC, the physical entry (boot/uefi-entry/entry64.S,
+ * called in long mode with the physical address of a boot_info in rdi),
+ * the physical address the file must be copied to, the physical end of
+ * the file's bytes and the physical end of what must be zeroed (bss).
+ */
+#define KERNEL_UEFI_HEADER_OFFSET 32
+#define KERNEL_UEFI_MAGIC 0x3149464555525354 /* "TSRUEFI1" LE; no suffix: used in .S */
+
+#ifndef __ASSEMBLER__
+struct kernel_uefi_header {
+	uint64_t magic;
+	uint64_t entry;
+	uint64_t load_phys;
+	uint64_t load_end_phys;
+	uint64_t bss_end_phys;
+};
 
 enum boot_mem_type {
 	BOOT_MEM_USABLE = 1,   /* free RAM the kernel may hand out */
@@ -51,5 +73,7 @@ struct boot_info {
 	struct boot_module modules[BOOT_MAX_MODULES];
 	char cmdline[BOOT_CMDLINE_MAX]; /* NUL-terminated */
 };
+
+#endif /* __ASSEMBLER__ */
 
 #endif

@@ -15,12 +15,14 @@
 #include "servers/shell/shell.h"
 #include "servers/console/protocol.h"
 #include "servers/init/protocol.h"
+#include "servers/tpm/protocol.h"
 #include "include/abi/audit.h"
 #include "user/lib/sysctl.h"
 #include "user/lib/bench.h"
 #include "lib/fmt.h"
 
 #define INIT_TIMEOUT_NS (3ull * 1000 * 1000 * 1000)
+#define TPM_TIMEOUT_NS (5ull * 1000 * 1000 * 1000)
 #define AUDIT_SHOW_DEFAULT 10
 #define AUDIT_SHOW_MAX 32
 #define BENCH_ITERS 10000
@@ -264,6 +266,48 @@ static void cmd_mem(int argc, char **argv)
 		   (unsigned long)(r.w[1] * 4), (unsigned long)r.w[3]);
 }
 
+/*
+ * The PCRs Tessera's UEFI loader extends (docs/BOOT.md): 8 = command line
+ * and manifest, 9 = kernel and modules, read from the TPM driver.  The
+ * lines are the ones tools/pcr_predict.py prints, so a verifier can
+ * compare them as text.
+ */
+static void cmd_attest(int argc, char **argv)
+{
+	static const unsigned pcrs[] = { 8, 9 };
+	struct msg r;
+	ts_status s;
+
+	(void)argv;
+	if (!want_args(argc, 1, "attest", ""))
+		return;
+	for (unsigned i = 0; i < sizeof(pcrs) / sizeof(pcrs[0]); i++) {
+		uint64_t w[4] = { pcrs[i], 0, 0, 0 };
+		const uint8_t *d = ipc_payload();
+
+		ipc_header()->timeout_ns = TPM_TIMEOUT_NS;
+		s = ipc_call(SLOT_TPM, IPC_INFO(TPM_PCR_READ, 0), w, &r);
+		ipc_header()->timeout_ns = 0;
+		if (s == TS_OK && (int64_t)r.w[0] < 0)
+			s = (ts_status)r.w[0];
+		if (s == TS_OK && IPC_INFO_LEN(r.info) != TPM_SHA256_SIZE)
+			s = TS_E_BADFORMAT;
+		if (s == TS_E_NOENT) {
+			out_str("attest: no TPM (this boot was not measured; boot with make run-uefi)\n");
+			return;
+		}
+		if (s != TS_OK) {
+			out_printf("attest: cannot read PCR %u from the TPM driver: %s\n",
+				   pcrs[i], ts_status_name(s));
+			return;
+		}
+		out_printf("PCR[%u] sha256 ", pcrs[i]);
+		for (unsigned k = 0; k < TPM_SHA256_SIZE; k++)
+			out_printf("%02x", d[k]);
+		out_str("\n");
+	}
+}
+
 static void print_audit(const struct audit_record *a)
 {
 	char name[sizeof(a->name) + 1], what[sizeof(a->what) + 1];
@@ -368,6 +412,8 @@ const struct command shell_commands[] = {
 	{ "audit", "[n]", "the last n kernel audit records (default 10)", cmd_audit },
 	{ "bench", "", "10,000 shell-console round trips: median cycles, mean ns",
 	  cmd_bench },
+	{ "attest", "", "the measured-boot PCRs 8 and 9 (asks the TPM driver)",
+	  cmd_attest },
 	{ "clear", "", "clear the screen", cmd_clear },
 };
 const unsigned shell_command_count = sizeof(shell_commands) / sizeof(shell_commands[0]);

@@ -8,6 +8,7 @@
  *   2  endpoint      SEND  init (servers/init/protocol.h): ps, caps, kill,
  *                          revoke, mem
  *   3  audit-read    READ  the kernel's audit ring (the audit command)
+ *   4  endpoint      SEND  the TPM driver (servers/tpm/protocol.h): attest
  *
  * The console runs in raw mode for the shell, which does its own line
  * editing: left/right arrows, ^B/^F, ^A/^E (and Home/End), backspace/DEL,

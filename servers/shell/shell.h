@@ -15,6 +15,7 @@ enum {
 	SLOT_INPUT = 1,
 	SLOT_INIT = 2,
 	SLOT_AUDIT = 3,
+	SLOT_TPM = 4,
 };
 
 #define SHELL_PROMPT "tessera> "

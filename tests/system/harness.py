@@ -45,6 +45,21 @@ after a space).  Keys:
                       ESC); leading/trailing spaces are dropped, so write
                       \x20 for one, and \x23 for '#'.  A send that never
                       fires fails the case.
+  boot: uefi          boot through OVMF, Tessera's UEFI loader and a fresh
+                      swtpm instead of -kernel: the modules and cmdline go
+                      into a signed ESP made by tools/mkesp.py (needs make
+                      uefi: the loader, tsign, keys/dev-release.key).  TCG
+                      only: Debian's OVMF does not run on this machine's
+                      nested KVM, so such a case is SKIP under kvm.
+  esp_tamper: FILE    (uefi) flip one byte of FILE on the ESP after signing
+  esp_change: FILE    (uefi) append a comment line to FILE (a manifest)
+                      before signing; with `pcrs: predicted` the harness
+                      also predicts the unchanged set and requires PCR 8 to
+                      differ between the two
+  pcrs: predicted     (uefi) tools/pcr_predict.py predicts PCR 8 and 9
+                      before the boot; every "PCR[n] sha256 <hex>" line the
+                      guest prints must equal the prediction, and both must
+                      be printed
 Regexes use Python's re.search on each serial line (CR/LF stripped).
 QEMU exit status is (v<<1)|1 for a write of v to port 0xf4: 33 = clean
 shutdown, 65 = kernel panic, 67 = boot refused.
@@ -60,8 +75,8 @@ QEMU="python3 fake_qemu.py" to check the harness without a kernel.
 Logs: <build>/system-logs/<name>.<accel>.log.  Exit status is 0 whatever the
 cases gave; non-zero only on harness errors (bad arguments, no cases).
 """
-import argparse, concurrent.futures, fnmatch, os, re, selectors, shlex
-import signal, subprocess, sys, threading, time
+import argparse, concurrent.futures, fnmatch, os, re, selectors, shlex, shutil
+import signal, subprocess, sys, tempfile, threading, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CASES_DIR = os.path.join(HERE, "cases")
@@ -85,7 +100,8 @@ CPUID_PROBE = bytes.fromhex(
     "02b0ad1b00000100fe4f51e40000100000001000440010004400100020001000"
     "b80100000031c90fa2c1e91e83e1018d413066baf803eeb00aee66baf400b010eef4ebfd")
 KEYS = {"modules", "logger", "cmdline", "kernel", "cpu_features", "skip_kvm", "timeout", "until",
-        "expect", "expect_any", "forbid", "exit", "allow_panic", "send"}
+        "expect", "expect_any", "forbid", "exit", "allow_panic", "send",
+        "boot", "esp_tamper", "esp_change", "pcrs"}
 SEND_ESCAPE = re.compile(r"\\(x[0-9a-fA-F]{2}|[rnt\\])")
 
 
@@ -104,6 +120,7 @@ class Case:
         self.expect_any = []
         self.allow_panic = False
         self.sends = []          # [(regex, bytes)], in order
+        self.boot, self.esp_tamper, self.esp_change, self.pcrs = "multiboot", "", "", ""
 
 
 def unescape_send(text, where):
@@ -172,6 +189,16 @@ def parse_case(path):
                 if val != "killed" and not val.isdigit():
                     raise CaseError(f"{where}: exit must be a number or 'killed'")
                 case.exit = val if val == "killed" else int(val)
+            elif key == "boot":
+                if val not in ("multiboot", "uefi"):
+                    raise CaseError(f"{where}: boot must be multiboot or uefi")
+                case.boot = val
+            elif key in ("esp_tamper", "esp_change"):
+                setattr(case, key, val)
+            elif key == "pcrs":
+                if val != "predicted":
+                    raise CaseError(f"{where}: pcrs must be 'predicted'")
+                case.pcrs = val
             elif key == "allow_panic":
                 case.allow_panic = val.lower() in ("yes", "true", "1")
             elif key == "send":
@@ -180,6 +207,8 @@ def parse_case(path):
                     raise CaseError(f"{where}: send needs 'REGEX => TEXT'")
                 case.sends.append((_regex(rx.strip(), where),
                                    unescape_send(text.strip(), where)))
+    if case.boot != "uefi" and (case.esp_tamper or case.esp_change or case.pcrs):
+        raise CaseError(f"{os.path.basename(path)}: esp_tamper, esp_change and pcrs need boot: uefi")
     if case.exit is None:
         case.exit = "killed" if case.until else 33
     if not case.allow_panic:
@@ -384,6 +413,127 @@ def judge(case, run):
     return why
 
 
+# ------------------------------------------------------------ the UEFI path
+ROOT = os.path.dirname(os.path.dirname(HERE))
+OVMF_CODE = "/usr/share/OVMF/OVMF_CODE_4M.fd"
+OVMF_VARS = "/usr/share/OVMF/OVMF_VARS_4M.fd"
+PCR_LINE = re.compile(r"PCR\[(\d+)\] sha256 ([0-9a-f]{64})")
+UEFI_KVM_SKIP = ("UEFI cases run under TCG only: Debian's OVMF stops with a KVM "
+                 "emulation failure on this machine's nested KVM (docs/BOOT.md)")
+
+
+def _tool(*argv):
+    """Runs a host tool; its output, or CaseError with its complaint."""
+    r = subprocess.run([sys.executable] + list(argv), capture_output=True, text=True)
+    if r.returncode != 0:
+        raise CaseError(f"{os.path.basename(argv[0])}: {(r.stderr or r.stdout).strip()}")
+    return r.stdout
+
+
+def _make_esp(build, case, tmp, name, change):
+    """Builds a signed ESP for the case in tmp/<name>; returns (image, stage)."""
+    need = {"loader": os.path.join(build, "uefi", "BOOTX64.EFI"),
+            "tsign": os.path.join(build, "host", "tsign"),
+            "key": os.path.join(ROOT, "keys", "dev-release.key")}
+    for what, f in need.items():
+        if not os.path.isfile(f):
+            raise CaseError(f"missing {what} {f} (run make uefi)")
+    mods = []
+    for m in (["logger"] if case.logger else []) + case.modules:
+        path = os.path.join(build, "user", m if ("." in m or "/" in m) else m + ".elf")
+        if not os.path.isfile(path):
+            raise CaseError(f"missing module {path}")
+        if change and m == change:
+            os.makedirs(os.path.join(tmp, "changed"), exist_ok=True)
+            copy = os.path.join(tmp, "changed", os.path.basename(path))
+            with open(path, "rb") as f, open(copy, "wb") as g:
+                g.write(f.read() + b"# changed for the PCR test\n")
+            path = copy
+        mods.append(os.path.abspath(path))
+    if change and change not in case.modules:
+        raise CaseError(f"esp_change: {change} is not among the modules")
+    img, stage = os.path.join(tmp, name + ".img"), os.path.join(tmp, name)
+    argv = [os.path.join(ROOT, "tools", "mkesp.py"), "--build", build, "--loader",
+            need["loader"], "--tsign", need["tsign"], "--key", need["key"], "--out", img,
+            "--stage", stage, "--cmdline", case.cmdline]
+    if case.esp_tamper:
+        argv += ["--tamper", case.esp_tamper]
+    _tool(*(argv + mods))
+    return img, stage
+
+
+def _predict(stage):
+    out = _tool(os.path.join(ROOT, "tools", "pcr_predict.py"), os.path.join(stage, "tessera"))
+    return {int(m.group(1)): m.group(2) for m in PCR_LINE.finditer(out)}
+
+
+def _start_swtpm(tmp):
+    state = os.path.join(tmp, "tpm")
+    os.makedirs(state)
+    sock = os.path.join(state, "sock")
+    proc = subprocess.Popen(["swtpm", "socket", "--tpm2", "--tpmstate", "dir=" + state,
+                             "--ctrl", "type=unixio,path=" + sock],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
+    for _ in range(100):
+        if os.path.exists(sock):
+            return proc, sock
+        time.sleep(0.05)
+    _kill(proc)
+    raise CaseError("swtpm did not create its socket")
+
+
+def uefi_case(build, case, log):
+    """Boots the case through OVMF + the UEFI loader + swtpm (TCG); returns
+    (run, why) where why lists PCR-prediction failures.  swtpm and the
+    temporary folder are always removed."""
+    tmp = tempfile.mkdtemp(prefix="tessera-uefi-")
+    swtpm = None
+    try:
+        img, stage = _make_esp(build, case, tmp, "esp", case.esp_change)
+        why, predicted, old = [], {}, {}
+        if case.pcrs:
+            predicted = _predict(stage)
+            if case.esp_change:
+                old = _predict(_make_esp(build, case, tmp, "unchanged", "")[1])
+                if old.get(8) == predicted.get(8):
+                    why.append(f"changing {case.esp_change} did not change the predicted PCR 8")
+        vars_fd = os.path.join(tmp, "vars.fd")
+        shutil.copyfile(OVMF_VARS, vars_fd)
+        swtpm, sock = _start_swtpm(tmp)
+        cmd = qemu_base() + [
+            "-accel", "tcg", "-cpu", "max", "-m", "256M", "-display", "none",
+            "-no-reboot", "-serial", "stdio", "-monitor", "none", "-net", "none",
+            "-drive", f"if=pflash,format=raw,readonly=on,file={OVMF_CODE}",
+            "-drive", f"if=pflash,format=raw,file={vars_fd}",
+            "-drive", f"if=virtio,format=raw,readonly=on,file={img}",
+            "-chardev", f"socket,id=chrtpm,path={sock}",
+            "-tpmdev", "emulator,id=tpm0,chardev=chrtpm", "-device", "tpm-tis,tpmdev=tpm0",
+            "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
+        run = run_qemu(cmd, log, case.timeout, case.until, case.sends)
+        if case.pcrs:
+            got = {}
+            for line in run.lines:
+                m = PCR_LINE.search(line)
+                if m:
+                    got[int(m.group(1))] = m.group(2)
+            with open(log, "a", encoding="utf-8") as f:
+                for pcr in sorted(predicted):
+                    f.write(f"# predicted PCR[{pcr}] {predicted[pcr]}"
+                            + (f" (unchanged set: {old[pcr]})" if pcr in old else "") + "\n")
+            for pcr, value in sorted(predicted.items()):
+                if pcr not in got:
+                    why.append(f"PCR[{pcr}] never printed")
+                elif got[pcr] != value:
+                    stale = " (it is the unchanged set's value)" if old.get(pcr) == got[pcr] else ""
+                    why.append(f"PCR[{pcr}] read {got[pcr][:16]}... predicted {value[:16]}...{stale}")
+        return run, why
+    finally:
+        if swtpm is not None:
+            _kill(swtpm)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 def kvm_available(build, logdir, probe=True):
     """(usable, reason): /dev/kvm opens read-write and, if probe, a boot of
     kernel.bin with hello reaches ring 3 (a syscall prints a line) and exits
@@ -509,12 +659,18 @@ def main(argv=None):
                 return report(f"SKIP {tag}: {kvm_flags[1]}")
             if accel == "kvm" and case.skip_kvm:
                 return report(f"SKIP {tag}: {case.skip_kvm}")
-            cmd = qemu_cmd(a.build, case, accel)
-            run = run_qemu(cmd, log, case.timeout * TIMEOUT_SCALE[accel], case.until,
-                           case.sends)
+            if accel == "kvm" and case.boot == "uefi":
+                return report(f"SKIP {tag}: {UEFI_KVM_SKIP}")
+            extra = []
+            if case.boot == "uefi":
+                run, extra = uefi_case(a.build, case, log)
+            else:
+                cmd = qemu_cmd(a.build, case, accel)
+                run = run_qemu(cmd, log, case.timeout * TIMEOUT_SCALE[accel], case.until,
+                               case.sends)
         except (CaseError, OSError) as e:
             return report(f"FAIL {tag}: {e}")
-        why = judge(case, run)
+        why = judge(case, run) + extra
         if why:
             report(f"FAIL {tag}: {'; '.join(why)} (log: {log})")
         else:

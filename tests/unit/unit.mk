@@ -25,11 +25,31 @@ UNIT_SRCS_uaccess :=
 UNIT_SRCS_fmt := lib/fmt.c
 UNIT_SRCS_klog := kernel/logring.c
 UNIT_SRCS_manifest := lib/manifest/manifest.c
+UNIT_SRCS_sha512 := lib/crypto/sha512.c
+UNIT_SRCS_fe25519 := lib/crypto/fe25519.c
+UNIT_SRCS_sha256 := lib/crypto/sha256.c
+UNIT_SRCS_hmac := lib/crypto/sha256.c lib/crypto/sha512.c lib/crypto/hash.c \
+	lib/crypto/hmac.c
+UNIT_SRCS_hkdf := $(UNIT_SRCS_hmac) lib/crypto/hkdf.c
+UNIT_SRCS_poly1305 := lib/crypto/poly1305.c
+UNIT_SRCS_aead := lib/crypto/chacha20.c lib/crypto/poly1305.c \
+	lib/crypto/equal.c lib/crypto/aead.c
+UNIT_SRCS_sym_openssl := $(UNIT_SRCS_hkdf) $(UNIT_SRCS_aead)
+UNIT_LIBS_sym_openssl := -lcrypto
+UNIT_SRCS_tsign_encode := tools/tsign/encode.c
+UNIT_SRCS_bootset := boot/uefi/bootset.c
+UNIT_SRCS_tpm2 := servers/tpm/tpm2.c
+UNIT_SRCS_x25519 := lib/crypto/fe25519.c lib/crypto/x25519.c
+UNIT_SRCS_ed25519 := lib/crypto/fe25519.c lib/crypto/sha512.c
+UNIT_SRCS_curve_openssl := lib/crypto/fe25519.c lib/crypto/sha512.c \
+	lib/crypto/x25519.c lib/crypto/ed25519.c
+UNIT_LIBS_curve_openssl := -lcrypto
 
 UNIT_NAMES := $(sort $(patsubst tests/unit/test_%.c,%,$(wildcard tests/unit/test_*.c)))
 UNIT_BINS := $(patsubst %,$(O)/unit/test_%,$(UNIT_NAMES))
 # Any header change rebuilds every test: simple and cheap at this size.
 UNIT_HDRS := $(sort $(wildcard tests/unit/*.h include/abi/*.h lib/crypto/*.h \
+	boot/uefi/bootset.h servers/tpm/tpm2.h \
 	lib/elf/*.h lib/manifest/*.h kernel/*.h kernel/arch/x86_64/*.h))
 
 .PHONY: unit-build unit-test
