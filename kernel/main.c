@@ -8,6 +8,7 @@
 #include "kernel/audit.h"
 #include "kernel/cap.h"
 #include "kernel/endpoint.h"
+#include "kernel/kcheck.h"
 #include "kernel/config.h"
 #include "kernel/log.h"
 #include "kernel/physmem.h"
@@ -49,6 +50,7 @@ static void run_test_hooks(void)
 		klog("kernel: test hook reads unmapped %p", (void *)bad);
 		(void)*bad;
 	}
+	kcheck_test_hooks();
 }
 
 const struct boot_module *kernel_boot_module(uint64_t index)
@@ -151,6 +153,8 @@ void kmain(struct boot_info *bi)
 
 	spawn_boot_modules(bi);
 	ptscan_all("boot");
+	if (kernel_selfcheck)
+		kcheck_all("boot");
 	klog("kernel: %u processes, %lu of %lu frames free", proc_count(),
 	     (unsigned long)physmem_free_frames(),
 	     (unsigned long)physmem_total_frames());

@@ -11,6 +11,7 @@
 #include "kernel/syscall.h"
 #include "kernel/audit.h"
 #include "kernel/frame.h"
+#include "kernel/kcheck.h"
 #include "kernel/kmain.h"
 #include "kernel/log.h"
 #include "kernel/physmem.h"
@@ -449,4 +450,5 @@ void syscall_dispatch(struct thread *t)
 	if (kernel_selfcheck && !cap_tree_ok())
 		panic("capability tree invariant broken after syscall %lu",
 		      (unsigned long)nr);
+	kcheck_after_syscall();
 }
