@@ -123,6 +123,15 @@ static ts_status sys_unmap(struct proc *p, uint64_t va, uint64_t len)
 		return TS_E_INVAL;
 	if (!user_range_ok(va, len))
 		return TS_E_RANGE;
+	/* The kernel writes the IPC buffer through the frames it noted at
+	 * spawn (endpoint.c): freeing them would hand out memory the kernel
+	 * still writes (found by sysfuzz; unmap_ipc_buffer_refused). */
+	if (va < IPC_BUFFER_VA + IPC_BUFFER_PAGES * PAGE_SIZE &&
+	    va + len > IPC_BUFFER_VA) {
+		audit(AUDIT_DENIED, p->pid, p->name, TS_E_DENIED, va, len,
+		      "unmap of the IPC buffer");
+		return TS_E_DENIED;
+	}
 	for (uint64_t off = 0; off < len; off += PAGE_SIZE)
 		if (!as_page_mapped(&p->as, va + off))
 			return TS_E_NOENT;
@@ -130,6 +139,8 @@ static ts_status sys_unmap(struct proc *p, uint64_t va, uint64_t len)
 		as_unmap_page(&p->as, va + off);
 	p->pages_used -= p->pages_used < len / PAGE_SIZE ?
 				 p->pages_used : (uint32_t)(len / PAGE_SIZE);
+	if (kernel_selfcheck)
+		kcheck_all("unmap");
 	return TS_OK;
 }
 

@@ -236,6 +236,11 @@ static void mem_args(uint64_t nr, uint64_t a[6])
 	a[2] = chance(85) ? below(8) : rand_word();
 	if (protected_range(a[0], a[1]))
 		a[0] = SANDBOX_VA;
+	/* The kernel must refuse this one (judged in judge()). */
+	if (nr == SYS_UNMAP && chance(2)) {
+		a[0] = IPC_BUFFER_VA + below(IPC_BUFFER_PAGES) * PAGE;
+		a[1] = PAGE;
+	}
 }
 
 /* ------------------------------------------------------ one syscall */
@@ -399,6 +404,11 @@ static void judge(uint64_t nr, const uint64_t a[6], int judged, int64_t s)
 		       nr == SYS_AUDIT_READ || nr == SYS_MODULE_INFO || nr == SYS_PROC_INFO
 		       || nr == SYS_SYS_INFO ? a[2] : a[nr == SYS_PROC_CAP ? 3 : 1]),
 		       (long)s);
+	}
+	if (nr == SYS_UNMAP && s == TS_OK && a[0] >= IPC_BUFFER_VA &&
+	    a[0] < IPC_BUFFER_VA + IPC_BUFFER_PAGES * PAGE) {
+		oracle_failures++;
+		printf("sysfuzz: ORACLE unmapped its own IPC buffer\n");
 	}
 	if (s < TS_STATUS_MIN && nr != SYS_TIME_NS) {
 		oracle_failures++;
