@@ -130,6 +130,7 @@ void kmain(struct boot_info *bi)
 	boot = bi;
 	kernel_selfcheck = kernel_cmdline_has("test");
 	kernel_exit_when_idle = kernel_selfcheck || kernel_cmdline_has("exit_when_idle");
+	audit_quiet = kernel_cmdline_has("audit_quiet");
 	klog("Tessera booting (%s path, %u modules, cmdline \"%s\")",
 	     bi->path == BOOT_PATH_UEFI ? "UEFI" : "Multiboot", bi->module_count,
 	     bi->cmdline);

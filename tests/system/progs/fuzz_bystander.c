@@ -44,8 +44,14 @@ int main(void)
 	unsigned ok = 0, rounds = 0, done_mask = 0;
 	struct msg m;
 
-	if (sys_cap_info(0, &ci) != TS_OK || ci.type != CAP_ENDPOINT) {
-		printf("bystander: no echo capability: nothing to do\n");
+	struct cap_info mark;
+
+	/* A copy a fuzzer spawned holds whatever random grants gave it. */
+	if (sys_cap_info(0, &ci) != TS_OK || ci.type != CAP_ENDPOINT ||
+	    !(ci.rights & CAP_R_SEND) || ci.badge != 0x77 ||
+	    sys_cap_info(1, &mark) != TS_OK || mark.type != CAP_ENDPOINT ||
+	    !(mark.rights & CAP_R_RECV)) {
+		printf("bystander: not the manifest's bystander: nothing to do\n");
 		return 0;
 	}
 	while (done_mask != 7 || rounds < SYSFUZZ_BYSTANDER_ROUNDS) {

@@ -49,12 +49,16 @@ static uint64_t rng;
 static uint64_t calls_by_nr[NR_MAX + 1];
 static uint64_t calls_by_status[-TS_STATUS_MIN + 3]; /* ok>0, 0..-17, unknown */
 static uint64_t oracle_failures;
+static uint64_t run_calls = SYSFUZZ_CALLS;
 static uint8_t held_slots[CAP_SLOTS];
 static unsigned held_count;
 static uint64_t spawned_pids[8];
 static uint64_t far_maps[8];     /* pages mapped outside the sandbox */
-/* Buffers the kernel may legally write: kept apart from the state above. */
-static uint8_t scratch[3 * 4096] __attribute__((aligned(4096)));
+/* Buffers the kernel may legally write: pages of their own (mapped at
+ * start), with unmapped pages after them, far from the state above. */
+#define SCRATCH_VA 0x0000200000000000ull
+#define SCRATCH_PAGES 8
+#define scratch ((uint8_t *)(uintptr_t)SCRATCH_VA)
 static const char rodata_text[] = "sysfuzz read-only text";
 
 static uint64_t next(void) /* splitmix64 */
@@ -154,7 +158,7 @@ static uint64_t rand_ptr(enum ptr_class *cls)
 
 	*cls = PTR_GOOD;
 	if (r < 30)
-		return (uint64_t)(uintptr_t)scratch + below(sizeof(scratch) - 512);
+		return SCRATCH_VA + below(PAGE);
 	if (r < 35)
 		return IPC_PAYLOAD_VA + below(64);
 	*cls = PTR_BAD;
@@ -166,8 +170,8 @@ static uint64_t rand_ptr(enum ptr_class *cls)
 	*cls = PTR_MAYBE;
 	if (r < 80) /* the sandbox, mapped or not, and its end */
 		return SANDBOX_VA + below(SANDBOX_PAGES * PAGE + 64) - 32;
-	if (r < 85) /* straddles the end of scratch into the next page */
-		return (uint64_t)(uintptr_t)scratch + sizeof(scratch) - below(64);
+	if (r < 85) /* straddles the end of the payload page (unmapped next) */
+		return IPC_BUFFER_VA + IPC_BUFFER_PAGES * PAGE - below(64);
 	if (r < 92)
 		return USER_SPACE_BASE + below(USER_SPACE_END - USER_SPACE_BASE);
 	return next();
@@ -203,7 +207,8 @@ static uint64_t rand_info(void)
 static int protected_range(uint64_t va, uint64_t len)
 {
 	uint64_t end = va + len, img_end = ((uint64_t)(uintptr_t)_image_end + PAGE - 1) & ~(PAGE - 1);
-	uint64_t ranges[3][2] = {
+	uint64_t ranges[4][2] = {
+		{ SCRATCH_VA, SCRATCH_VA + SCRATCH_PAGES * PAGE },
 		{ USER_SPACE_BASE, img_end },
 		{ USER_STACK_TOP - USER_STACK_PAGES * PAGE, USER_STACK_TOP },
 		{ IPC_BUFFER_VA, IPC_BUFFER_VA + IPC_BUFFER_PAGES * PAGE },
@@ -211,7 +216,7 @@ static int protected_range(uint64_t va, uint64_t len)
 
 	if (end < va)
 		return 1; /* wraps: the kernel must refuse, but don't risk it */
-	for (int i = 0; i < 3; i++)
+	for (int i = 0; i < 4; i++)
 		if (va < ranges[i][1] && end > ranges[i][0])
 			return 1;
 	return 0;
@@ -318,7 +323,8 @@ static int fill_args(uint64_t nr, uint64_t a[6])
 		break;
 	case SYS_CAP_DELETE:
 		/* Deleting what we hold ends the fuzzing of it: rarely. */
-		a[0] = chance(10) ? rand_slot() : 64 + below(8);
+		/* About three deletions per run, whatever its length. */
+		a[0] = below(run_calls / 40 + 1) == 0 ? rand_slot() : 64 + below(8);
 		if (a[0] == MARKER_SLOT) /* the bystander waits for our done */
 			a[0] = 64;
 		break;
@@ -491,12 +497,17 @@ int main(void)
 	uint64_t calls = id ? SYSFUZZ_CALLS : SYSFUZZ_CHILD_CALLS;
 	uint64_t t0;
 
+	run_calls = calls;
 	if (!seed)
 		seed = rdtsc() ^ (sys_time_ns() << 20) ^ (uint64_t)sys_getpid();
 	rng = seed ^ (id * 0xd1b54a32d192ed03ull);
 	printf("sysfuzz: seed 0x%lx instance %lu, %lu calls%s\n", (unsigned long)seed,
 	       (unsigned long)id, (unsigned long)calls,
 	       id ? "" : " (a child: no marker capability)");
+	if (sys_map(SCRATCH_VA, SCRATCH_PAGES * PAGE, PROT_READ | PROT_WRITE) != TS_OK) {
+		printf("sysfuzz: cannot map the scratch pages\n");
+		return 2;
+	}
 	find_held_slots();
 	printf("sysfuzz: %u capabilities held\n", held_count);
 	t0 = sys_time_ns();
