@@ -11,6 +11,7 @@
 
 #include <stdint.h>
 
+#include <stdbool.h>
 #include "include/abi/audit.h"
 
 void audit(enum audit_kind kind, uint32_t pid, const char *name, int64_t status,
@@ -20,5 +21,7 @@ uint64_t audit_read(uint64_t from_seq, struct audit_record *out, uint64_t max,
 		    uint64_t *next_seq);
 void audit_bind(uint64_t notification, uint64_t bits);
 void audit_flush_signal(void);
+/* Command line "audit_quiet": records are kept in the ring, not printed. */
+extern bool audit_quiet;
 
 #endif

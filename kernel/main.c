@@ -8,6 +8,7 @@
 #include "kernel/audit.h"
 #include "kernel/cap.h"
 #include "kernel/endpoint.h"
+#include "kernel/kcheck.h"
 #include "kernel/config.h"
 #include "kernel/log.h"
 #include "kernel/physmem.h"
@@ -54,6 +55,7 @@ static void run_test_hooks(void)
 		klog("kernel: test hook reads unmapped %p", (void *)bad);
 		(void)*bad;
 	}
+	kcheck_test_hooks();
 }
 
 const struct boot_module *kernel_boot_module(uint64_t index)
@@ -137,6 +139,7 @@ void kmain(struct boot_info *bi)
 	boot = bi;
 	kernel_selfcheck = kernel_cmdline_has("test");
 	kernel_exit_when_idle = kernel_selfcheck || kernel_cmdline_has("exit_when_idle");
+	audit_quiet = kernel_cmdline_has("audit_quiet");
 	klog("Tessera booting (%s path, %u modules, cmdline \"%s\")",
 	     bi->path == BOOT_PATH_UEFI ? "UEFI" : "Multiboot", bi->module_count,
 	     bi->cmdline);
@@ -160,6 +163,8 @@ void kmain(struct boot_info *bi)
 
 	spawn_first_module(bi);
 	ptscan_all("boot");
+	if (kernel_selfcheck)
+		kcheck_all("boot");
 	klog("kernel: %u processes, %lu of %lu frames free", proc_count(),
 	     (unsigned long)physmem_free_frames(),
 	     (unsigned long)physmem_total_frames());

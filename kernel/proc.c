@@ -13,6 +13,8 @@
 #include "kernel/physmem.h"
 #include "kernel/pool.h"
 #include "kernel/endpoint.h"
+#include "kernel/kcheck.h"
+#include "kernel/kmain.h"
 #include "kernel/log.h"
 #include "lib/elf/elf.h"
 #include "lib/fmt.h"
@@ -265,6 +267,8 @@ static void proc_destroy(struct proc *p)
 	tell_parent(p);
 	if (pool_free(&thread_pool, t) != TS_OK || pool_free(&proc_pool, p) != TS_OK)
 		panic("proc: pool accounting broken for pid %u", p->pid);
+	if (kernel_selfcheck)
+		kcheck_all("exit");
 }
 
 void proc_kill(struct proc *p, const char *why)

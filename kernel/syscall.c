@@ -11,6 +11,7 @@
 #include "kernel/syscall.h"
 #include "kernel/audit.h"
 #include "kernel/frame.h"
+#include "kernel/kcheck.h"
 #include "kernel/kmain.h"
 #include "kernel/log.h"
 #include "kernel/physmem.h"
@@ -83,6 +84,15 @@ static ts_status sys_unmap(struct proc *p, uint64_t va, uint64_t len)
 		return TS_E_INVAL;
 	if (!user_range_ok(va, len))
 		return TS_E_RANGE;
+	/* The kernel writes the IPC buffer through the frames it noted at
+	 * spawn (endpoint.c): freeing them would hand out memory the kernel
+	 * still writes (found by sysfuzz; unmap_ipc_buffer_refused). */
+	if (va < IPC_BUFFER_VA + IPC_BUFFER_PAGES * PAGE_SIZE &&
+	    va + len > IPC_BUFFER_VA) {
+		audit(AUDIT_DENIED, p->pid, p->name, TS_E_DENIED, va, len,
+		      "unmap of the IPC buffer");
+		return TS_E_DENIED;
+	}
 	for (uint64_t off = 0; off < len; off += PAGE_SIZE)
 		if (!as_page_mapped(&p->as, va + off))
 			return TS_E_NOENT;
@@ -91,6 +101,8 @@ static ts_status sys_unmap(struct proc *p, uint64_t va, uint64_t len)
 		as_unmap_page(&p->as, va + off);
 	}
 	p->pages_used -= p->pages_used < owned ? p->pages_used : owned;
+	if (kernel_selfcheck)
+		kcheck_all("unmap");
 	return TS_OK;
 }
 
@@ -493,4 +505,5 @@ void syscall_dispatch(struct thread *t)
 	if (kernel_selfcheck && !cap_tree_ok())
 		panic("capability tree invariant broken after syscall %lu",
 		      (unsigned long)nr);
+	kcheck_after_syscall();
 }
