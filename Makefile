@@ -40,6 +40,7 @@ KERNEL_CFLAGS := $(IMAGE_CFLAGS) -mcmodel=kernel -mno-red-zone -DTESSERA_KERNEL
 USER_CFLAGS := $(IMAGE_CFLAGS) -mcmodel=small -DTESSERA_USER
 LDFLAGS_COMMON := -nostdlib -z noexecstack --build-id=none -z max-page-size=4096
 
+.PHONY: repro-check
 .PHONY: all run test bench fuzz-smoke clean deps unit-test system-test claims soak
 all: image
 
@@ -232,8 +233,13 @@ test: deps
 		--results $(RESULTS)/system-clang.txt | grep -v '^PASS' || true
 	@$(MAKE) --no-print-directory -k fuzz-smoke RESULTS=$(RESULTS) || true
 	@$(MAKE) --no-print-directory -k prove RESULTS=$(RESULTS) || true
+	@bash tools/repro_check.sh $(RESULTS) || true
 	@$(PYTHON) tools/claims.py $(RESULTS) | grep -v '^PASS' || true
 	@bash tools/tally.sh $(RESULTS)
+
+# B2: two builds in two folders, compared artifact by artifact.
+repro-check: deps
+	@bash tools/repro_check.sh $(RESULTS)
 
 # docs/CLAIMS.md against the results of the last make test.
 claims:
