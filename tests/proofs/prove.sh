@@ -13,6 +13,8 @@
 #   PASS prove/selftest-broken-contract-detected
 # and a broken cap_grant_allowed that lets a child gain a right:
 #   PASS prove/selftest-spawn-adding-a-right-detected
+# and a revocation walk that skips grandchildren:
+#   PASS prove/selftest-revoke-skipping-a-grandchild-detected
 # and the figures:
 #   BENCH prove_goals <n> goals        (goals proved, self-test excluded)
 #   BENCH prove_seconds <s> s
@@ -56,7 +58,8 @@ UNITS=(
 	"uaccess|tests/proofs/uaccess.c|user_range_ok|"
 	"cap_rules|tests/proofs/cap_rules.c|cap_slot_valid cap_grant_allowed|-wp-auto wp:split,wp:bitwised,wp:bitrange"
 	"pte|kernel/arch/x86_64/pte.c|pte_leaf pte_effective pte_effective_is_wx|-wp-auto wp:split,wp:bitwised,wp:bitrange"
-	"pool|kernel/pool.c|pool_init pool_alloc pool_index pool_free|-wp-model Typed+cast"
+	"pool|kernel/pool.c|pool_init pool_alloc pool_index pool_free_index pool_free|-wp-model Typed+cast"
+	"cap|tests/proofs/cap.c|lemmas node_at node_live slot_node cap_lookup node_free revoke_below cap_revoke_derived|-c11"
 )
 
 # run_wp <log> <source> <functions> <flags...>: runs WP, writes the log.
@@ -108,6 +111,8 @@ fail=0
 proved=0
 for u in "${UNITS[@]}"; do
 	IFS='|' read -r name src fcts flags <<<"$u"
+	# PROVE_ONLY=<unit> (while iterating): run that unit, no self-tests.
+	[ -n "${PROVE_ONLY:-}" ] && [ "$name" != "$PROVE_ONLY" ] && continue
 	log="$RESULTS/prove-$name.log"
 	# shellcheck disable=SC2086
 	if ! run_wp "$log" "$src" "$fcts" $flags; then
@@ -130,6 +135,11 @@ for u in "${UNITS[@]}"; do
 		fi
 	done < <(tally "$log" "$fcts")
 done
+
+if [ -n "${PROVE_ONLY:-}" ]; then
+	echo "BENCH prove_goals $proved goals"
+	exit $fail
+fi
 
 # Self-test: the broken pte_leaf must not be proved.
 log="$RESULTS/prove-selftest.log"
@@ -154,6 +164,19 @@ if [ $rc -eq 0 ] && grep -qE "^\[wp\] \[Failed\] Goal typed_cap_grant_allowed_en
 	emit "PASS prove/selftest-spawn-adding-a-right-detected"
 else
 	emit "FAIL prove/selftest-spawn-adding-a-right-detected: WP proved (or could not run on) a grant rule without the subset check (see $log)"
+	fail=1
+fi
+
+# Self-test 3: a revocation walk that skips grandchildren must not be proved
+# (under revoke_below's contract and loop annotations, some goal fails).
+log="$RESULTS/prove-selftest-revoke.log"
+run_wp "$log" tests/proofs/broken/revoke_skips_grandchild.c \
+	revoke_skips_grandchild -c11 -wp-prop=-@lemma
+rc=$?
+if [ $rc -eq 0 ] && grep -qE "^\[wp\] \[Failed\] Goal typed_revoke_skips_grandchild_" "$log"; then
+	emit "PASS prove/selftest-revoke-skipping-a-grandchild-detected"
+else
+	emit "FAIL prove/selftest-revoke-skipping-a-grandchild-detected: WP proved (or could not run on) a walk that skips grandchildren (see $log)"
 	fail=1
 fi
 
