@@ -169,35 +169,72 @@ void frame_reserve_range(struct frame_allocator *fa, uint64_t base,
 		mark_used(fa, f);
 }
 
-/* Returns the index of the lowest clear bit in w (w != ~0). */
+/* Returns the index of the lowest clear bit in w, or 64 if every bit is
+ * set (never, for the words frame_alloc passes: it skips full ones). */
+/*@ assigns \nothing;
+  @ ensures 0 <= \result <= 64;
+  @ ensures clear: \result < 64 ==> ((w >> \result) & 1) == 0;
+  @*/
 static uint64_t lowest_clear_bit(uint64_t w)
 {
-	uint64_t b = 0;
+	uint64_t b;
 
-	while (w & 1) {
-		w >>= 1;
-		b++;
-	}
+	/*@ loop invariant 0 <= b <= 64;
+	  @ loop assigns b;
+	  @ loop variant 64 - b;
+	  @*/
+	for (b = 0; b < 64; b++)
+		if (!((w >> b) & 1))
+			break;
 	return b;
 }
 
+/*@ predicate padding_used{L}(struct frame_allocator *fa) =
+  @   \forall integer g; fa->nframes <= g < (fa->nframes + 63) / 64 * 64 ==>
+  @     used(fa, g);
+  @*/
 /*
  * Returns the physical address of the lowest free frame, now marked used,
  * or FRAME_NONE when none is left (frame/exhaustion).  Scans words from
  * hint; F4 makes everything before hint full, and F3 keeps the result
  * below nframes.
  */
+/*@ requires frame_ok(fa);
+  @ requires f2: used(fa, 0);
+  @ requires f3: padding_used(fa);
+  @ requires hint_ok: fa->hint <= (fa->nframes + 63) / 64;
+  @ assigns fa->bitmap[0 .. (fa->nframes + 63) / 64 - 1], fa->free_count,
+  @   fa->hint;
+  @ ensures none: \result == FRAME_NONE ==> \forall integer g;
+  @   0 <= g < fa->nframes ==> (used(fa, g) <==> \old(used(fa, g)));
+  @ ensures handed_out: \result != FRAME_NONE ==>
+  @   \result % FRAME_SIZE == 0 && \result / FRAME_SIZE < fa->nframes &&
+  @   !\old(used(fa, \result / FRAME_SIZE)) && used(fa, \result / FRAME_SIZE);
+  @ ensures others: \forall integer g; 0 <= g < fa->nframes &&
+  @   g != \result / FRAME_SIZE ==> (used(fa, g) <==> \old(used(fa, g)));
+  @*/
+/* proved: prove/frame/frame_alloc (never hands out a frame in use) */
 uint64_t frame_alloc(struct frame_allocator *fa)
 {
 	uint64_t words = FRAME_BITMAP_WORDS(fa->nframes);
-	uint64_t w, f;
+	uint64_t w, b, f;
 
 	if (fa->free_count == 0)
 		return FRAME_NONE;
+	/*@ loop invariant fa->hint <= w <= words;
+	  @ loop assigns w, b;
+	  @ loop variant words - w;
+	  @*/
 	for (w = fa->hint; w < words; w++) {
 		if (fa->bitmap[w] == ~0ull)
 			continue;
-		f = w * 64 + lowest_clear_bit(fa->bitmap[w]);
+		b = lowest_clear_bit(fa->bitmap[w]);
+		if (b == 64)
+			continue;	/* not reached: the word has a clear bit */
+		f = w * 64 + b;
+		/*@ assert word_bit: f / 64 == w && f % 64 == b; */
+		/*@ assert was_free: !used(fa, f); */
+		/*@ assert in_range: f < fa->nframes; */
 		fa->hint = w;
 		mark_used(fa, f);
 		return f * FRAME_SIZE;

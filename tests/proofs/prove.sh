@@ -18,6 +18,8 @@
 #   PASS prove/selftest-revoke-skipping-a-grandchild-detected
 #   PASS prove/selftest-pool-double-free-detected
 #   PASS prove/selftest-frame-double-free-detected
+# and an enqueue that keeps a stale link:
+#   PASS prove/selftest-enqueue-keeping-a-stale-link-detected
 # and the figures:
 #   BENCH prove_goals <n> goals        (goals proved, self-test excluded)
 #   BENCH prove_seconds <s> s
@@ -67,8 +69,9 @@ UNITS=(
 	"cap_rules|tests/proofs/cap_rules.c|cap_slot_valid cap_grant_allowed|-wp-auto wp:split,wp:bitwised,wp:bitrange"
 	"pte|kernel/arch/x86_64/pte.c|pte_leaf pte_effective pte_effective_is_wx|-wp-auto wp:split,wp:bitwised,wp:bitrange"
 	"pool|kernel/pool.c|pool_init pool_alloc pool_index pool_free_index pool_free|-wp-model Typed+cast"
-	"frame|kernel/frame.c|frame_used mark_used mark_free frame_free|-wp-auto wp:split,wp:bitwised,wp:bitrange -wp-timeout 10"
+	"frame|kernel/frame.c|frame_used mark_used mark_free frame_free lowest_clear_bit frame_alloc|-wp-auto wp:split,wp:bitwised,wp:bitrange -wp-timeout 10"
 	"frame_range|kernel/frame.c|clip_end frame_reserve_range|"
+	"endpoint|tests/proofs/endpoint.c|enqueue dequeue|-c11"
 	"cap|tests/proofs/cap.c|lemmas node_at node_live slot_node cap_lookup node_free revoke_below cap_revoke_derived|-c11"
 )
 
@@ -206,6 +209,11 @@ selftest frame-double-free tests/proofs/broken/frame_double_free.c \
 	frame_free_twice "frame_free_twice_not_allocated_ensures" \
 	"a frame free without the in-use check" \
 	-wp-auto wp:split,wp:bitwised,wp:bitrange
+
+# Self-test 6: an enqueue that keeps the thread's stale link.
+selftest enqueue-keeping-a-stale-link tests/proofs/broken/enqueue_keeps_link.c \
+	enqueue_keeps_link "enqueue_keeps_link_ensures_at_tail" \
+	"an enqueue that keeps a stale link" -c11
 
 end=$(date +%s.%N)
 echo "BENCH prove_goals $proved goals"
