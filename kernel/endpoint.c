@@ -78,6 +78,23 @@ unsigned ipc_endpoints_in_use(void)
 	return endpoint_pool.in_use;
 }
 
+/*
+ * The two wait-list steps.  proved: prove/endpoint/enqueue and
+ * prove/endpoint/dequeue (local: what each does to the queue ends and the
+ * thread's links; the whole-list invariants IPC-ONE-LIST and IPC-ONCE are
+ * not proved, they are checked by the ipc_* system tests).
+ */
+/*@ requires \valid(q) && \valid(t);
+  @ requires q->tail == \null || \valid(q->tail);
+  @ requires \separated(q, t);
+  @ requires not_queued: q->tail != t;
+  @ requires q->tail != \null ==> \separated(q, q->tail);
+  @ assigns t->ep_next, q->head, q->tail, q->tail->ep_next;
+  @ ensures at_tail: q->tail == t && t->ep_next == \null;
+  @ ensures linked: \old(q->tail) != \null ==> \old(q->tail)->ep_next == t;
+  @ ensures first: \old(q->tail) == \null ==> q->head == t;
+  @ ensures head_kept: \old(q->tail) != \null ==> q->head == \old(q->head);
+  @*/
 static void enqueue(struct thread_queue *q, struct thread *t)
 {
 	t->ep_next = NULL;
@@ -88,6 +105,20 @@ static void enqueue(struct thread_queue *q, struct thread *t)
 	q->tail = t;
 }
 
+/*@ requires \valid(q);
+  @ requires q->head == \null || \valid(q->head);
+  @ requires q->head != \null ==> \separated(q, q->head);
+  @ assigns q->head, q->tail, q->head->ep_next, q->head->ep;
+  @ ensures taken: \result == \old(q->head);
+  @ ensures empty: \result == \null ==> q->head == \null &&
+  @   q->tail == \old(q->tail);
+  @ ensures advanced: \result != \null ==>
+  @   q->head == \old(q->head->ep_next) &&
+  @   (q->head == \null ==> q->tail == \null) &&
+  @   (q->head != \null ==> q->tail == \old(q->tail));
+  @ ensures detached: \result != \null ==>
+  @   \result->ep_next == \null && \result->ep == \null;
+  @*/
 static struct thread *dequeue(struct thread_queue *q)
 {
 	struct thread *t = q->head;
