@@ -385,7 +385,7 @@ static int fill_args(uint64_t nr, uint64_t a[6])
 	 * voice: leave it alone (a fuzzer that deletes it or floods it with
 	 * random payloads could no longer report). */
 	if (a[0] == LOG_SLOT)
-		a[0] = LOG_SLOT - 1;
+		a[0] = CAP_SLOTS + LOG_SLOT; /* out of range: E_RANGE */
 	return judged;
 }
 
