@@ -93,6 +93,9 @@ static void give_root_capabilities(struct proc *init)
 		s = cap_install_root(init, ROOT_SLOT_MMIO_TPM, CAP_FRAME,
 				     CAP_R_READ | CAP_R_WRITE | CAP_R_GRANT,
 				     FRAME_OBJECT(TPM_TIS_BASE, TPM_TIS_PAGES));
+	if (s == TS_OK)
+		s = cap_install_root(init, ROOT_SLOT_MEMORY, CAP_MEMORY,
+				     CAP_R_READ | CAP_R_WRITE | CAP_R_GRANT, 0);
 	for (unsigned i = 0; s == TS_OK && i < ROOT_IRQS; i++)
 		s = cap_install_root(init, ROOT_SLOT_IRQ0 + i, CAP_IRQ,
 				     CAP_R_RECV | CAP_R_GRANT, i);

@@ -45,37 +45,6 @@ static ts_status check_map_args(struct proc *p, uint64_t va, uint64_t len,
 	return TS_OK;
 }
 
-static ts_status sys_map(struct proc *p, uint64_t va, uint64_t len, uint64_t prot)
-{
-	unsigned perms = MAP_R | (prot & PROT_WRITE ? MAP_W : 0) |
-			 (prot & PROT_EXEC ? MAP_X : 0);
-	ts_status s = check_map_args(p, va, len, prot);
-
-	if (s != TS_OK) {
-		audit(AUDIT_DENIED, p->pid, p->name, s, va, prot, "map");
-		return s;
-	}
-	for (uint64_t off = 0; off < len; off += PAGE_SIZE) {
-		uint64_t pa = phys_alloc_zeroed();
-		if (pa != FRAME_NONE)
-			s = as_map_page(&p->as, va + off, pa, perms);
-		else
-			s = TS_E_NOMEM;
-		if (s != TS_OK) {
-			if (pa != FRAME_NONE)
-				phys_free(pa);
-			/* Unwind the pages this call mapped. */
-			for (uint64_t back = 0; back < off; back += PAGE_SIZE)
-				as_unmap_page(&p->as, va + back);
-			return s;
-		}
-	}
-	p->pages_used += (uint32_t)(len / PAGE_SIZE);
-	if (kernel_selfcheck)
-		ptscan_all("map");
-	return TS_OK;
-}
-
 static ts_status sys_unmap(struct proc *p, uint64_t va, uint64_t len)
 {
 	uint32_t owned = 0;
@@ -115,6 +84,45 @@ static ts_status lookup(struct proc *p, uint64_t slot, uint32_t type,
 	if (s != TS_OK)
 		audit(AUDIT_DENIED, p->pid, p->name, s, slot, type, what);
 	return s;
+}
+
+/* A4: fresh memory needs a CAP_MEMORY capability (READ, and WRITE for a
+ * writable mapping); the amount is the process's page quota. */
+static ts_status sys_map(struct proc *p, uint64_t slot, uint64_t va, uint64_t len,
+			 uint64_t prot)
+{
+	const struct capnode *c;
+	unsigned perms = MAP_R | (prot & PROT_WRITE ? MAP_W : 0) |
+			 (prot & PROT_EXEC ? MAP_X : 0);
+	ts_status s = lookup(p, slot, CAP_MEMORY,
+			     CAP_R_READ | (prot & PROT_WRITE ? CAP_R_WRITE : 0), &c, "map");
+
+	if (s != TS_OK)
+		return s;
+	s = check_map_args(p, va, len, prot);
+	if (s != TS_OK) {
+		audit(AUDIT_DENIED, p->pid, p->name, s, va, prot, "map");
+		return s;
+	}
+	for (uint64_t off = 0; off < len; off += PAGE_SIZE) {
+		uint64_t pa = phys_alloc_zeroed();
+		if (pa != FRAME_NONE)
+			s = as_map_page(&p->as, va + off, pa, perms);
+		else
+			s = TS_E_NOMEM;
+		if (s != TS_OK) {
+			if (pa != FRAME_NONE)
+				phys_free(pa);
+			/* Unwind the pages this call mapped. */
+			for (uint64_t back = 0; back < off; back += PAGE_SIZE)
+				as_unmap_page(&p->as, va + back);
+			return s;
+		}
+	}
+	p->pages_used += (uint32_t)(len / PAGE_SIZE);
+	if (kernel_selfcheck)
+		ptscan_all("map");
+	return TS_OK;
 }
 
 /*
@@ -436,7 +444,7 @@ void syscall_dispatch(struct thread *t)
 		r = TS_OK;
 		break;
 	case SYS_MAP:
-		r = sys_map(p, c->rdi, c->rsi, c->rdx);
+		r = sys_map(p, c->rdi, c->rsi, c->rdx, c->r10);
 		break;
 	case SYS_UNMAP:
 		r = sys_unmap(p, c->rdi, c->rsi);

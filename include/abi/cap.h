@@ -19,6 +19,8 @@ enum cap_type {
 	CAP_IOPORT = 5,       /* a range of I/O ports */
 	CAP_SPAWN = 6,        /* may start boot modules as processes */
 	CAP_AUDIT_READ = 7,   /* may read the kernel's security-event ring */
+	CAP_MEMORY = 8,       /* may map fresh zeroed pages (SYS_MAP), up to
+			       * the holder's page quota */
 	CAP_TYPE_COUNT
 };
 
@@ -63,6 +65,7 @@ enum root_slot {
 	ROOT_SLOT_IRQ0 = 24,        /* ISA lines 0-15 follow */
 	ROOT_IRQS = 16,
 	ROOT_SLOT_MMIO_TPM = 40,    /* the TPM's TIS window, 5 pages */
+	ROOT_SLOT_MEMORY = 41,      /* fresh memory (SYS_MAP) */
 };
 
 /* CAP_FRAME object: a page-aligned physical base | page count (< 4096).

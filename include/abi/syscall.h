@@ -16,7 +16,7 @@ enum syscall_number {
 	SYS_YIELD = 1,       /* () -> TS_OK */
 	/* 2 was SYS_DEBUG_WRITE, the temporary kernel print path: gone
 	 * (E_NOSYS, audited); programs print through a log or console server. */
-	SYS_MAP = 3,         /* (va, len, prot) -> TS_OK; fresh zeroed pages */
+	SYS_MAP = 3,         /* (memory slot, va, len, prot) -> TS_OK; fresh zeroed pages */
 	SYS_UNMAP = 4,       /* (va, len) -> TS_OK */
 	SYS_GETPID = 5,      /* () -> pid */
 	SYS_TIME_NS = 6,     /* () -> nanoseconds since boot */

@@ -362,6 +362,8 @@ static const struct {
 	{ "spawn", CAP_SPAWN, 0, CAP_R_SEND | CAP_R_GRANT, CAP_R_SEND, true },
 	{ "mmio", CAP_FRAME, 1, CAP_R_READ | CAP_R_WRITE | CAP_R_GRANT,
 	  CAP_R_READ, false },
+	{ "memory", CAP_MEMORY, 0, CAP_R_READ | CAP_R_WRITE | CAP_R_GRANT,
+	  CAP_R_READ, false },
 };
 
 static const char *const rights_why[] = {
@@ -376,6 +378,7 @@ static const char *const rights_why[] = {
 	    "with read or write",
 	[CAP_SPAWN] = "spawn rights are send, grant, with send",
 	[CAP_FRAME] = "mmio rights are read, write, grant, with read",
+	[CAP_MEMORY] = "memory rights are read, write, grant, with read",
 };
 
 /* cap <slot> <type> [<arg>] <rights> [badge <n>] */
@@ -415,7 +418,7 @@ static ts_status do_cap(struct parser *ps, const struct tok *t, size_t n)
 			break;
 	if (k == nk)
 		return fail(ps, TS_E_BADFORMAT, "unknown capability type "
-		    "(endpoint, notification, ioport, irq, audit, spawn, mmio)");
+		    "(endpoint, notification, ioport, irq, audit, spawn, mmio, memory)");
 	c->type = cap_kinds[k].type;
 	ri = 3 + cap_kinds[k].args;
 	if (n != ri + 1 && !(n == ri + 3 && tok_is(&t[ri + 1], "badge")))
@@ -626,6 +629,8 @@ int manifest_root_slot(const struct manifest_cap *cap)
 		return cap->index < ROOT_IRQS ? ROOT_SLOT_IRQ0 + (int)cap->index : -1;
 	case CAP_FRAME:
 		return cap->index == MANIFEST_MMIO_TPM ? ROOT_SLOT_MMIO_TPM : -1;
+	case CAP_MEMORY:
+		return ROOT_SLOT_MEMORY;
 	case CAP_AUDIT_READ:
 		return ROOT_SLOT_AUDIT;
 	case CAP_SPAWN:

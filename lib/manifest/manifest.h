@@ -46,7 +46,8 @@ enum manifest_mmio {
 struct manifest_cap {
 	uint16_t slot;   /* in the server's table, < CAP_SLOTS */
 	uint16_t type;   /* enum cap_type: ENDPOINT, NOTIFICATION, IOPORT,
-			  * IRQ, AUDIT_READ, SPAWN or FRAME (mmio) */
+			  * IRQ, AUDIT_READ, SPAWN, FRAME (mmio) or
+			  * MEMORY */
 	uint32_t rights; /* CAP_R_* (abi/cap.h), never 0 */
 	uint64_t badge;  /* endpoint only; 0 = none */
 	uint32_t index;  /* endpoint: index into manifest.endpoints;

@@ -171,7 +171,7 @@ static const char *cap_type_name(uint32_t type)
 {
 	static const char *const names[] = {
 		"none", "endpoint", "notification", "frame", "irq", "ioport",
-		"spawn", "audit-read",
+		"spawn", "audit-read", "memory",
 	};
 	return type < sizeof(names) / sizeof(names[0]) ? names[type] : "?";
 }

@@ -767,6 +767,18 @@ static void mmio_window_rules(void)
 	CHECK_EQ(m.servers[0].caps[0].rights, CAP_R_READ | CAP_R_WRITE);
 }
 
+static void memory_rules(void)
+{
+	CHECK_REJECT(H "server a\nmodule a\ncap 0 memory write\n", TS_E_RIGHTS, 4);
+	CHECK_REJECT(H "server a\nmodule a\ncap 0 memory read,send\n",
+	    TS_E_RIGHTS, 4);
+	CHECK_REJECT(H "server a\nmodule a\ncap 0 memory 64 read\n",
+	    TS_E_BADFORMAT, 4);
+	CHECK_ACCEPT(H "server a\nmodule a\ncap 5 memory read,write\n");
+	CHECK_EQ(m.servers[0].caps[0].type, CAP_MEMORY);
+	CHECK_EQ(m.servers[0].caps[0].rights, CAP_R_READ | CAP_R_WRITE);
+}
+
 static void reject_endpoint_wrong_rights(void)
 {
 	CHECK_REJECT(H "endpoint e\nserver a\nmodule a\n"
@@ -844,6 +856,9 @@ static void root_slots(void)
 	CHECK_EQ(manifest_root_slot(&c), ROOT_SLOT_MMIO_TPM);
 	c.index = MANIFEST_MMIO_COUNT;
 	CHECK_EQ(manifest_root_slot(&c), -1);
+	c.type = CAP_MEMORY;
+	c.index = 0;
+	CHECK_EQ(manifest_root_slot(&c), ROOT_SLOT_MEMORY);
 	c.type = CAP_TYPE_COUNT;
 	CHECK_EQ(manifest_root_slot(&c), -1);
 }
@@ -855,7 +870,8 @@ static int manifest_sound(const struct manifest *x)
 		[CAP_ENDPOINT] = 0, [CAP_NOTIFICATION] = 0,
 		[CAP_IOPORT] = MANIFEST_IOPORT_COUNT,
 		[CAP_IRQ] = MANIFEST_IRQ_LINES, [CAP_AUDIT_READ] = 1,
-		[CAP_SPAWN] = 1,
+		[CAP_SPAWN] = 1, [CAP_FRAME] = MANIFEST_MMIO_COUNT,
+		[CAP_MEMORY] = 1,
 	};
 
 	if (x->endpoint_count > MANIFEST_MAX_OBJECTS ||
@@ -995,6 +1011,7 @@ int main(void)
 	CHECK_RUN(reject_irq_without_recv);
 	CHECK_RUN(reject_ioport_without_read_write);
 	CHECK_RUN(mmio_window_rules);
+	CHECK_RUN(memory_rules);
 	CHECK_RUN(reject_endpoint_wrong_rights);
 	CHECK_RUN(reject_spawn_wrong_rights);
 	CHECK_RUN(every_prefix_is_safe);

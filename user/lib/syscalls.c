@@ -15,9 +15,9 @@ ts_status sys_yield(void)
 	return syscall6(SYS_YIELD, 0, 0, 0, 0, 0, 0);
 }
 
-ts_status sys_map(uint64_t va, uint64_t len, uint32_t prot)
+ts_status sys_map(unsigned slot, uint64_t va, uint64_t len, uint32_t prot)
 {
-	return syscall6(SYS_MAP, va, len, prot, 0, 0, 0);
+	return syscall6(SYS_MAP, slot, va, len, prot, 0, 0);
 }
 
 ts_status sys_map_frame(unsigned slot, uint64_t va, uint64_t len, uint32_t prot)

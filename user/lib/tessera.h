@@ -29,7 +29,7 @@ static inline int64_t syscall6(uint64_t n, uint64_t a, uint64_t b, uint64_t c,
 
 __attribute__((noreturn)) void sys_exit(int64_t code);
 ts_status sys_yield(void);
-ts_status sys_map(uint64_t va, uint64_t len, uint32_t prot);
+ts_status sys_map(unsigned memory_slot, uint64_t va, uint64_t len, uint32_t prot);
 ts_status sys_map_frame(unsigned slot, uint64_t va, uint64_t len, uint32_t prot);
 ts_status sys_unmap(uint64_t va, uint64_t len);
 ts_status sys_getpid(void);

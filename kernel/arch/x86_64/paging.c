@@ -289,6 +289,45 @@ ts_status as_map_page(struct addrspace *as, uint64_t va, uint64_t pa,
 	return TS_OK;
 }
 
+static bool table_empty(const uint64_t *t)
+{
+	for (int i = 0; i < 512; i++)
+		if (t[i])
+			return false;
+	return true;
+}
+
+/*
+ * After va's leaf is cleared: frees the page table, directory and PDPT
+ * above it that became empty, bottom up, so mapping and unmapping in ever
+ * new regions cannot pile up table frames no quota counts (found by the
+ * syscall fuzzer).  A freed PDPT is also dropped from the user PML4,
+ * which shares it (KPTI).  The caller flushes the TLB.
+ */
+static void free_empty_tables(struct addrspace *as, uint64_t va)
+{
+	uint64_t *entry[4]; /* PML4E, PDPTE, PDE, PTE on the path to va */
+	uint64_t *table = table_at(as->kernel_pml4);
+
+	for (int level = 0, shift = 39; level < 4; level++, shift -= 9) {
+		entry[level] = &table[(va >> shift) & 511];
+		if (level < 3) {
+			if (!(*entry[level] & PTE_P) || (*entry[level] & PTE_PS))
+				return;
+			table = table_at(*entry[level]);
+		}
+	}
+	for (int level = 2; level >= 0; level--) {
+		uint64_t *child = table_at(*entry[level]);
+		if (!table_empty(child))
+			return;
+		phys_free(*entry[level] & PTE_ADDR_MASK);
+		*entry[level] = 0;
+		if (level == 0)
+			table_at(as->user_pml4)[PML4_INDEX(va)] = 0;
+	}
+}
+
 ts_status as_unmap_page(struct addrspace *as, uint64_t va)
 {
 	uint64_t *e;
@@ -301,6 +340,7 @@ ts_status as_unmap_page(struct addrspace *as, uint64_t va)
 	if (*e & PTE_SW_OWNED)
 		phys_free(*e & PTE_ADDR_MASK);
 	*e = 0;
+	free_empty_tables(as, va);
 	invlpg(va); /* current PCID, if as is loaded */
 	as->flush_user = true;
 	as->flush_kernel = true;

@@ -4,6 +4,8 @@
  */
 #include "attack.h"
 
+#define MEMORY_SLOT 0 /* cap 0 memory, from tests/system/manifests/execmapped */
+
 #define PAGE 0x10000000ull
 
 int main(void)
@@ -11,11 +13,11 @@ int main(void)
 	ts_status s;
 
 	TRYING("map a writable+executable page");
-	s = sys_map(PAGE, 4096, PROT_READ | PROT_WRITE | PROT_EXEC);
+	s = sys_map(MEMORY_SLOT, PAGE, 4096, PROT_READ | PROT_WRITE | PROT_EXEC);
 	expect_true(s == TS_E_WX, "W+X map refused with E_WX");
 	if (s == TS_OK)
 		survived("got a W+X page");
-	s = sys_map(PAGE, 4096, PROT_READ | PROT_WRITE);
+	s = sys_map(MEMORY_SLOT, PAGE, 4096, PROT_READ | PROT_WRITE);
 	expect_true(s == TS_OK, "RW map granted");
 	*(volatile uint8_t *)PAGE = 0xc3;
 	TRYING("execute from a freshly mapped RW page");

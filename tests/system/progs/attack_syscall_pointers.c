@@ -39,6 +39,8 @@ int main(void)
 			    "the old kernel print syscall is gone -> E_NOSYS");
 	good += expect_true(syscall6(0x7777, 0, 0, 0, 0, 0, 0) == TS_E_NOSYS,
 			    "unknown syscall -> E_NOSYS");
-	printf("syscall pointer checks: %d of 10 ok\n", good);
-	return good == 10 ? 0 : 1;
+	good += expect_true(sys_map(0, 0x20000000ull, 4096, PROT_READ) == TS_E_NOENT,
+			    "fresh memory without a memory capability -> E_NOENT");
+	printf("syscall pointer checks: %d of 11 ok\n", good);
+	return good == 11 ? 0 : 1;
 }

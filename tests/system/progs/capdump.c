@@ -8,7 +8,7 @@ static const char *type_name(uint32_t t)
 {
 	static const char *const names[] = {
 		"none", "endpoint", "notification", "frame", "irq", "ioport",
-		"spawn", "audit",
+		"spawn", "audit", "memory",
 	};
 	return t < sizeof(names) / sizeof(names[0]) ? names[t] : "?";
 }

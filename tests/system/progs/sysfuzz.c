@@ -246,6 +246,13 @@ static void mem_args(uint64_t nr, uint64_t a[6])
 		a[0] = IPC_BUFFER_VA + below(IPC_BUFFER_PAGES) * PAGE;
 		a[1] = PAGE;
 	}
+	/* SYS_MAP takes the memory capability first: usually ours. */
+	if (nr == SYS_MAP) {
+		a[3] = a[2];
+		a[2] = a[1];
+		a[1] = a[0];
+		a[0] = chance(90) ? SYSFUZZ_MEMORY_SLOT : rand_slot();
+	}
 }
 
 /* ------------------------------------------------------ one syscall */
@@ -323,8 +330,8 @@ static int fill_args(uint64_t nr, uint64_t a[6])
 		/* Deleting what we hold ends the fuzzing of it: rarely. */
 		/* About three deletions per run, whatever its length. */
 		a[0] = below(run_calls / 40 + 1) == 0 ? rand_slot() : 64 + below(8);
-		if (a[0] == MARKER_SLOT) /* the bystander waits for our done */
-			a[0] = 64;
+		if (a[0] == MARKER_SLOT || a[0] == SYSFUZZ_MEMORY_SLOT)
+			a[0] = 64; /* the bystander waits for our done; memory */
 		break;
 	case SYS_SPAWN:
 		a[0] = rand_slot();
@@ -433,8 +440,8 @@ static void remember(uint64_t nr, const uint64_t a[6], int64_t s)
 	if (nr == SYS_SPAWN && s > 0)
 		spawned_pids[spawn_i++ % 8] = (uint64_t)s;
 	if (nr == SYS_MAP && s == TS_OK &&
-	    (a[0] < SANDBOX_VA || a[0] >= SANDBOX_VA + SANDBOX_PAGES * PAGE))
-		far_maps[map_i++ % 8] = a[0];
+	    (a[1] < SANDBOX_VA || a[1] >= SANDBOX_VA + SANDBOX_PAGES * PAGE))
+		far_maps[map_i++ % 8] = a[1];
 }
 
 static void one_call(void)
@@ -507,7 +514,8 @@ int main(void)
 	printf("sysfuzz: seed 0x%lx instance %lu, %lu calls%s\n", (unsigned long)seed,
 	       (unsigned long)id, (unsigned long)calls,
 	       id ? "" : " (a child: no marker capability)");
-	if (sys_map(SCRATCH_VA, SCRATCH_PAGES * PAGE, PROT_READ | PROT_WRITE) != TS_OK) {
+	if (sys_map(SYSFUZZ_MEMORY_SLOT, SCRATCH_VA, SCRATCH_PAGES * PAGE,
+		    PROT_READ | PROT_WRITE) != TS_OK) {
 		printf("sysfuzz: cannot map the scratch pages\n");
 		return 2;
 	}
