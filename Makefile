@@ -85,13 +85,14 @@ $(O)/kernel-testhooks.bin: $(O)/kernel-testhooks.elf
 
 # ---------------------------------------------------------------- user
 ULIB_SRCS := $(sort $(wildcard user/lib/*.c)) lib/string.c lib/fmt.c \
-	$(wildcard lib/manifest/manifest.c)
+	$(wildcard lib/manifest/manifest.c) lib/encode.c
 # The symmetric crypto (hashes, MACs, KDF, AEAD) for the servers that will
 # need it; in the archive, so a program links only what it calls, and the
 # image build (gcc and clang) holds it to the image's warning flags.
 ULIB_SRCS += lib/crypto/sha256.c lib/crypto/sha512.c lib/crypto/hash.c \
 	lib/crypto/hmac.c lib/crypto/hkdf.c lib/crypto/poly1305.c \
-	lib/crypto/equal.c lib/crypto/aead.c lib/crypto/chacha20.c
+	lib/crypto/equal.c lib/crypto/aead.c lib/crypto/chacha20.c \
+	lib/crypto/fe25519.c lib/crypto/ed25519.c
 ULIB_ASMS := $(sort $(wildcard user/lib/*.S))
 ULIB_OBJS := $(patsubst %,$(O)/u/%.o,$(ULIB_SRCS) $(ULIB_ASMS))
 # An archive, so each program links only the members it uses; crt0 is
