@@ -185,13 +185,24 @@ $(O)/user/bad_garbage.elf: tests/system/progs/bad_garbage.txt
 # <build>/user/<name>/manifest.txt (the module is named by its base name).
 TEST_MANIFESTS := $(patsubst tests/system/manifests/%,$(O)/user/%,\
 	$(wildcard tests/system/manifests/*/manifest.txt))
-DATA_MODULES := $(O)/user/manifest.txt $(TEST_MANIFESTS)
-$(O)/user/manifest.txt: servers/init/manifest.txt
+# Principals (D1/D3, docs/IDENTITY.md): "principal <name> dev" in a
+# manifest gets the public key of keys/principals/<name>.key (made here on
+# first use, never committed); the key store's sealed module carries the
+# seeds of all of them.
+PRINCIPAL_KEYS ?= keys/principals
+SEALED := $(O)/user/keystore-sealed.bin
+DATA_MODULES := $(O)/user/manifest.txt $(TEST_MANIFESTS) $(SEALED)
+$(O)/user/manifest.txt: servers/init/manifest.txt tools/principals.py | $(O)/host/tsign
 	@mkdir -p $(dir $@)
-	@cp $< $@
-$(O)/user/%/manifest.txt: tests/system/manifests/%/manifest.txt
+	@python3 tools/principals.py fill $(PRINCIPAL_KEYS) $(O)/host/tsign $< $@
+$(O)/user/%/manifest.txt: tests/system/manifests/%/manifest.txt tools/principals.py | $(O)/host/tsign
 	@mkdir -p $(dir $@)
-	@cp $< $@
+	@python3 tools/principals.py fill $(PRINCIPAL_KEYS) $(O)/host/tsign $< $@
+$(SEALED): $(O)/user/manifest.txt $(TEST_MANIFESTS) $(wildcard $(PRINCIPAL_KEYS)/*.key)
+	@echo "  SEAL    $@"
+	@python3 tools/principals.py seal $(PRINCIPAL_KEYS) $@
+.PHONY: principals
+principals: $(SEALED)
 
 image: $(O)/kernel.bin $(USER_ELFS) $(SYSFUZZ_VARIANTS) $(DATA_MODULES)
 .PHONY: image test-images

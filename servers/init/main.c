@@ -199,6 +199,7 @@ static uint64_t serve(const struct msg *m, uint64_t w[4])
 		out->state = pi.state;
 		out->priority = pi.priority;
 		memcpy(out->name, pi.name, sizeof(out->name));
+		memcpy(out->principal, pi.principal, sizeof(out->principal));
 		w[0] = (uint64_t)s;
 		return IPC_INFO(INIT_PS, sizeof(*out));
 	case INIT_CAPS:
