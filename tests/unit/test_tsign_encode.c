@@ -75,7 +75,7 @@ static void small_buffers_refused(void)
 	CHECK_EQ(base58_encode(out, 3, (const uint8_t *)"\x3a", 1), 2);
 }
 
-/* did:key of RFC 8032 TEST 1's public key (computed independently in Python). */
+/* did:key of RFC 8032 TEST 2's public key (computed independently in Python). */
 static void did_key_of_rfc8032_key(void)
 {
 	static const uint8_t pub[32] = {
