@@ -85,13 +85,14 @@ $(O)/kernel-testhooks.bin: $(O)/kernel-testhooks.elf
 
 # ---------------------------------------------------------------- user
 ULIB_SRCS := $(sort $(wildcard user/lib/*.c)) lib/string.c lib/fmt.c \
-	$(wildcard lib/manifest/manifest.c)
+	$(wildcard lib/manifest/manifest.c) lib/encode.c
 # The symmetric crypto (hashes, MACs, KDF, AEAD) for the servers that will
 # need it; in the archive, so a program links only what it calls, and the
 # image build (gcc and clang) holds it to the image's warning flags.
 ULIB_SRCS += lib/crypto/sha256.c lib/crypto/sha512.c lib/crypto/hash.c \
 	lib/crypto/hmac.c lib/crypto/hkdf.c lib/crypto/poly1305.c \
-	lib/crypto/equal.c lib/crypto/aead.c lib/crypto/chacha20.c
+	lib/crypto/equal.c lib/crypto/aead.c lib/crypto/chacha20.c \
+	lib/crypto/fe25519.c lib/crypto/ed25519.c
 ULIB_ASMS := $(sort $(wildcard user/lib/*.S))
 ULIB_OBJS := $(patsubst %,$(O)/u/%.o,$(ULIB_SRCS) $(ULIB_ASMS))
 # An archive, so each program links only the members it uses; crt0 is
@@ -184,13 +185,24 @@ $(O)/user/bad_garbage.elf: tests/system/progs/bad_garbage.txt
 # <build>/user/<name>/manifest.txt (the module is named by its base name).
 TEST_MANIFESTS := $(patsubst tests/system/manifests/%,$(O)/user/%,\
 	$(wildcard tests/system/manifests/*/manifest.txt))
-DATA_MODULES := $(O)/user/manifest.txt $(TEST_MANIFESTS)
-$(O)/user/manifest.txt: servers/init/manifest.txt
+# Principals (D1/D3, docs/IDENTITY.md): "principal <name> dev" in a
+# manifest gets the public key of keys/principals/<name>.key (made here on
+# first use, never committed); the key store's sealed module carries the
+# seeds of all of them.
+PRINCIPAL_KEYS ?= keys/principals
+SEALED := $(O)/user/keystore-sealed.bin
+DATA_MODULES := $(O)/user/manifest.txt $(TEST_MANIFESTS) $(SEALED)
+$(O)/user/manifest.txt: servers/init/manifest.txt tools/principals.py | $(O)/host/tsign
 	@mkdir -p $(dir $@)
-	@cp $< $@
-$(O)/user/%/manifest.txt: tests/system/manifests/%/manifest.txt
+	@python3 tools/principals.py fill $(PRINCIPAL_KEYS) $(O)/host/tsign $< $@
+$(O)/user/%/manifest.txt: tests/system/manifests/%/manifest.txt tools/principals.py | $(O)/host/tsign
 	@mkdir -p $(dir $@)
-	@cp $< $@
+	@python3 tools/principals.py fill $(PRINCIPAL_KEYS) $(O)/host/tsign $< $@
+$(SEALED): $(O)/user/manifest.txt $(TEST_MANIFESTS) $(wildcard $(PRINCIPAL_KEYS)/*.key)
+	@echo "  SEAL    $@"
+	@python3 tools/principals.py seal $(PRINCIPAL_KEYS) $@
+.PHONY: principals
+principals: $(SEALED)
 
 image: $(O)/kernel.bin $(USER_ELFS) $(SYSFUZZ_VARIANTS) $(DATA_MODULES)
 .PHONY: image test-images

@@ -8,9 +8,10 @@
  *   IPC-ONCE      a message is copied exactly once, by deliver(), at the
  *                 moment sender and receiver meet; nothing is stored in
  *                 the kernel in between except the blocked thread itself;
- *   IPC-STAMP     the badge and sender pid the receiver sees are written
- *                 by deliver() from the capability and the process, never
- *                 taken from the message.
+ *   IPC-STAMP     the badge, sender pid, name and principal (D1) the
+ *                 receiver sees are written by deliver() from the
+ *                 capability and the process, never taken from the
+ *                 message.
  */
 #include <string.h>
 #include "kernel/endpoint.h"
@@ -200,6 +201,7 @@ static void deliver(struct thread *from, struct thread *to, uint64_t badge)
 	_Static_assert(sizeof(h->sender_name) >= PROC_NAME_MAX,
 		       "the header holds any process name");
 	memcpy(h->sender_name, from->proc->name, PROC_NAME_MAX);
+	memcpy(h->sender_principal, from->proc->principal, PRINCIPAL_BYTES);
 }
 
 /* A server that takes a new message without replying abandons the call
@@ -316,6 +318,7 @@ static void deliver_bits(struct thread *t, struct notification *n)
 	h->sender_pid = 0;
 	h->sender_badge = n->bits;
 	h->sender_name[0] = '\0';
+	memset(h->sender_principal, 0, sizeof(h->sender_principal));
 	n->bits = 0;
 }
 

@@ -73,7 +73,7 @@ static void give_root_capabilities(struct proc *init)
 {
 	uint64_t obj;
 	ts_status s = cap_install_root(init, ROOT_SLOT_SPAWN, CAP_SPAWN,
-				       CAP_R_SEND | CAP_R_GRANT,
+				       CAP_R_SEND | CAP_R_GRANT | CAP_R_ASSIGN_PRINCIPAL,
 				       (1ull << boot->module_count) - 1);
 
 	if (s == TS_OK)

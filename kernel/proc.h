@@ -14,6 +14,7 @@
 #include "kernel/arch/x86_64/fpu.h"
 #include "kernel/cap.h"
 #include "include/abi/ipc.h"
+#include "include/abi/syscall.h"
 
 enum thread_state {
 	THREAD_READY = 1,         /* on a run queue */
@@ -64,6 +65,8 @@ struct proc {
 	uint32_t pages_quota, pages_used;
 	struct cap_slot caps[CAP_SLOTS];
 	uint64_t ipcbuf_pa[IPC_BUFFER_PAGES]; /* header, payload */
+	uint8_t principal[PRINCIPAL_BYTES]; /* D1: set at spawn, never changed;
+					      * all zero: none (principal.c) */
 };
 
 void proc_init(void);

@@ -20,6 +20,7 @@
 #include "kernel/cap_rules.h"
 #include "kernel/endpoint.h"
 #include "kernel/irq.h"
+#include "kernel/principal.h"
 #include "kernel/sched.h"
 #include "kernel/uaccess.h"
 #include "kernel/arch/x86_64/apic.h"
@@ -228,7 +229,7 @@ static ts_status check_spawn(struct proc *p, const struct capnode *spawn,
 	uint64_t used = 0;
 
 	if (module >= 64 || !(spawn->object & (1ull << module)) ||
-	    !kernel_boot_module(module))
+	    !kernel_boot_module(module) || module_is_sealed(kernel_boot_module(module)))
 		return TS_E_DENIED;
 	if (priority > p->thread->priority)
 		return TS_E_RIGHTS;
@@ -254,6 +255,7 @@ static ts_status sys_spawn(struct thread *t)
 	struct cap_grant grants[CAP_SLOTS];
 	const struct capnode *spawn;
 	const struct boot_module *m;
+	uint8_t principal[PRINCIPAL_BYTES];
 	uint64_t count = c->r10;
 	ts_status s = lookup(p, c->rdi, CAP_SPAWN, CAP_R_SEND, &spawn, "spawn");
 
@@ -264,6 +266,8 @@ static ts_status sys_spawn(struct thread *t)
 	s = copy_from_user(p, grants, c->rdx, count * sizeof(grants[0]));
 	if (s == TS_OK)
 		s = check_spawn(p, spawn, c->rsi, grants, count, c->r8);
+	if (s == TS_OK)
+		s = principal_check_spawn(p, spawn->rights, c->r9, principal);
 	if (s != TS_OK) {
 		audit(AUDIT_DENIED, p->pid, p->name, s, c->rsi, count, "spawn request");
 		return s;
@@ -274,6 +278,7 @@ static ts_status sys_spawn(struct thread *t)
 	if (s != TS_OK)
 		return s; /* proc_spawn_elf audited why */
 	child->parent_pid = p->pid;
+	principal_bind(child, principal);
 	for (uint64_t i = 0; i < count && s == TS_OK; i++)
 		s = cap_derive(p, grants[i].from_slot, child, grants[i].to_slot,
 			       grants[i].rights, grants[i].badge);
@@ -413,6 +418,11 @@ static ts_status sys_module(struct thread *t, int op)
 	m = kernel_boot_module(c->rsi);
 	if (c->rsi >= 64 || !(spawn->object & (1ull << c->rsi)) || !m)
 		return TS_E_NOENT;
+	if (op == SYS_MODULE_READ && module_is_sealed(m)) {
+		audit(AUDIT_DENIED, p->pid, p->name, TS_E_DENIED, c->rsi, 0,
+		      "sealed module read");
+		return TS_E_DENIED;
+	}
 	if (op == SYS_MODULE_INFO) {
 		memset(&info, 0, sizeof(info));
 		memcpy(info.name, m->name, sizeof(info.name) - 1);
@@ -492,6 +502,12 @@ void syscall_dispatch(struct thread *t)
 	case SYS_MODULE_INFO:
 	case SYS_MODULE_READ:
 		r = sys_module(t, (int)c->rax);
+		break;
+	case SYS_PRINCIPAL:
+		r = sys_principal(p, c->rdi);
+		break;
+	case SYS_SEALED_TAKE:
+		r = sys_sealed_take(p, c->rdi, c->rsi);
 		break;
 	case SYS_PROC_INFO:
 	case SYS_PROC_KILL:

@@ -70,6 +70,7 @@ static ts_status proc_info(struct proc *p, uint64_t index, uint64_t buf)
 		info.pages_used = q->pages_used;
 		info.caps_held = caps_held(q);
 		memcpy(info.name, q->name, sizeof(info.name) - 1);
+		memcpy(info.principal, q->principal, sizeof(info.principal));
 		return copy_to_user(p, buf, &info, sizeof(info));
 	}
 	return TS_E_NOENT;

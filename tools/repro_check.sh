@@ -3,7 +3,8 @@
 # different names and path lengths, a few seconds apart, and compares the
 # SHA-256 of every artifact: the kernel, every boot module, the UEFI loader
 # and the signed ESP.  Both builds sign with the same release key (a copy
-# of keys/dev-release.key: Ed25519 signatures are deterministic).
+# of keys/dev-release.key: Ed25519 signatures are deterministic) and the
+# same principal keys (keys/principals/).
 #
 #   tools/repro_check.sh RESULTS_DIR
 # writes "PASS repro/identical" (or FAIL with the differing files) to
@@ -18,6 +19,9 @@ out="$results/repro.txt"
 report() { echo "$1" | tee -a "$out"; }
 
 [ -f "$key" ] || make --no-print-directory devkey >/dev/null
+# The principals' keys (docs/IDENTITY.md) feed the manifests and the key
+# store's sealed module: both builds use this machine's, made here if new.
+make --no-print-directory principals >/dev/null
 a=$(mktemp -d /tmp/tessera-repro-a.XXXXXX)
 b=$(mktemp -d /tmp/tessera-repro-second-build.XXXXXXXX)
 trap 'rm -rf "$a" "$b"' EXIT
@@ -25,7 +29,8 @@ trap 'rm -rf "$a" "$b"' EXIT
 build() {
 	local dir=$1
 	git ls-files -z | tar --null -T - -cf - | tar -xf - -C "$dir"
-	mkdir -p "$dir/keys" && cp "$key" "$dir/keys/dev-release.key"
+	mkdir -p "$dir/keys" && cp "$key" "$dir/keys/dev-release.key" &&
+		cp -r keys/principals "$dir/keys/principals"
 	make -C "$dir" --no-print-directory -j2 image uefi >"$dir.log" 2>&1
 }
 sums() {

@@ -13,7 +13,7 @@
 #   QEMU_EXTRA    extra QEMU arguments, split on spaces
 set -euo pipefail
 
-RUN_MODULES=${RUN_MODULES-"init manifest.txt uart console auditor shell tpm"}
+RUN_MODULES=${RUN_MODULES-"init manifest.txt uart console auditor shell tpm keystore keystore-sealed.bin"}
 RUN_CMDLINE=${RUN_CMDLINE-"init"}
 QEMU=${QEMU:-qemu-system-x86_64}
 

@@ -32,6 +32,9 @@ enum cap_type {
 #define CAP_R_READ (1u << 3)
 #define CAP_R_WRITE (1u << 4)
 #define CAP_R_ALL 0x1fu
+/* On a spawn capability, WRITE is the right to bind a child to any
+ * principal, not only the spawner's own (D1, docs/IDENTITY.md). */
+#define CAP_R_ASSIGN_PRINCIPAL CAP_R_WRITE
 
 /* What SYS_CAP_INFO writes for a slot. */
 struct cap_info {

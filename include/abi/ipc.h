@@ -40,6 +40,9 @@ struct ipc_header {
 	uint64_t sender_badge; /* the same badge as in rdi */
 	char sender_name[32];  /* written by the kernel: the sender's process
 				* name (its boot module's), NUL-terminated */
+	uint8_t sender_principal[32]; /* written by the kernel: the sender's
+				       * principal (Ed25519 public key, D1);
+				       * all zero if it has none */
 };
 
 #define IPC_PAYLOAD_VA (IPC_BUFFER_VA + 4096)

@@ -27,7 +27,7 @@ enum syscall_number {
 	SYS_REPLY = 11,      /* (-, info, w0..w3) -> status */
 	SYS_NOTIFY_SIGNAL = 12, /* (slot, bits) -> status */
 	SYS_NOTIFY_WAIT = 13,   /* (slot) -> status; bits in rdi */
-	SYS_SPAWN = 14,      /* (slot, module, grants, count, priority) -> pid */
+	SYS_SPAWN = 14,      /* (slot, module, grants, count, priority, principal) -> pid */
 	SYS_CAP_INFO = 15,   /* (slot, struct cap_info *) -> status */
 	SYS_CAP_REVOKE = 16, /* (slot) -> number of capabilities revoked */
 	SYS_CAP_DELETE = 17, /* (slot) -> status */
@@ -47,8 +47,19 @@ enum syscall_number {
 	SYS_AUDIT_WRITE = 31, /* (audit slot, text, len): a report, stamped */
 	SYS_MAP_FRAME = 32,  /* (frame slot, va, len, prot): map device memory */
 	SYS_KLOG_READ = 33,  /* (audit slot, uint64_t *offset, buf, len) -> bytes */
+	SYS_PRINCIPAL = 34,  /* (uint8_t key[32]) -> status: the caller's own (D1) */
+	SYS_SEALED_TAKE = 35, /* (buf, len) -> bytes: the caller's sealed module, once */
 	SYS_COUNT
 };
+
+/* Principals (D1): an Ed25519 public key; all zero bytes mean "none"
+ * (the zero encoding is a point of small order, never a valid key). */
+#define PRINCIPAL_BYTES 32
+
+/* A boot module named "<owner>-sealed" is sealed (docs/IDENTITY.md): no
+ * SYS_MODULE_READ, no SYS_SPAWN; the first process named <owner> takes it
+ * with SYS_SEALED_TAKE, after which the kernel wipes it. */
+#define SEALED_SUFFIX "-sealed"
 
 /* prot bits for SYS_MAP.  PROT_WRITE | PROT_EXEC together is refused (W^X). */
 #define PROT_READ 1u
@@ -70,6 +81,7 @@ struct proc_info {
 	uint32_t pages_used;
 	uint32_t caps_held;
 	char name[32];
+	uint8_t principal[32]; /* Ed25519 public key (D1); all zero: none */
 };
 
 /* What SYS_SYS_INFO tells. */

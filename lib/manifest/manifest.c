@@ -42,7 +42,7 @@ struct parser {
 	bool header;          /* "tessera-manifest 1" seen */
 	struct manifest_server *srv; /* the open server block, or NULL */
 	uint32_t srv_line;    /* its "server" line */
-	bool has_module, has_priority, has_restart;
+	bool has_module, has_priority, has_restart, has_principal;
 };
 
 /* Records the reason for failing at the current line; returns code. */
@@ -279,6 +279,7 @@ static ts_status do_server(struct parser *ps, const struct tok *t, size_t n)
 	ps->srv->restart = false;
 	ps->srv_line = ps->line;
 	ps->has_module = ps->has_priority = ps->has_restart = false;
+	ps->has_principal = false;
 	return TS_OK;
 }
 
@@ -326,6 +327,87 @@ static ts_status do_restart(struct parser *ps, const struct tok *t, size_t n)
 	return TS_OK;
 }
 
+/* Decodes exactly 64 lower-case hex digits into a 32-byte key. */
+static bool parse_key(const struct tok *t, uint8_t key[MANIFEST_KEY_BYTES])
+{
+	size_t i;
+
+	if (t->len != 2 * MANIFEST_KEY_BYTES)
+		return false;
+	for (i = 0; i < t->len; i++) {
+		char c = t->s[i];
+		unsigned d;
+
+		if (c >= '0' && c <= '9')
+			d = (unsigned)(c - '0');
+		else if (c >= 'a' && c <= 'f')
+			d = (unsigned)(c - 'a' + 10);
+		else
+			return false;
+		key[i / 2] = (uint8_t)(i % 2 ? key[i / 2] | d : d << 4);
+	}
+	return true;
+}
+
+/* principal <name> <64 hex digits>: a declaration (before any server) */
+static ts_status do_principal_decl(struct parser *ps, const struct tok *t,
+    size_t n)
+{
+	struct manifest *m = ps->m;
+	uint8_t key[MANIFEST_KEY_BYTES], acc = 0;
+	unsigned i;
+
+	if (n != 3)
+		return fail(ps, TS_E_BADFORMAT,
+		    "usage: principal <name> <64 hex digits>");
+	if (!valid_name(&t[1], MANIFEST_NAME_MAX))
+		return fail(ps, TS_E_BADFORMAT,
+		    "bad principal name (1..31 of a-z 0-9 . _ -)");
+	if (!parse_key(&t[2], key))
+		return fail(ps, TS_E_BADFORMAT,
+		    "a principal is 64 lower-case hex digits (an Ed25519 key)");
+	for (i = 0; i < MANIFEST_KEY_BYTES; i++)
+		acc |= key[i];
+	if (acc == 0)
+		return fail(ps, TS_E_BADFORMAT,
+		    "the all-zero key means 'no principal'");
+	for (i = 0; i < m->principal_count; i++) {
+		if (name_eq(m->principal_names[i], &t[1]))
+			return fail(ps, TS_E_EXISTS, "principal declared twice");
+		if (memcmp(m->principal_keys[i], key, sizeof(key)) == 0)
+			return fail(ps, TS_E_EXISTS,
+			    "principal key declared under two names");
+	}
+	if (m->principal_count >= MANIFEST_MAX_PRINCIPALS)
+		return fail(ps, TS_E_RANGE, "too many principals (at most 8)");
+	copy_name(m->principal_names[m->principal_count], &t[1]);
+	memcpy(m->principal_keys[m->principal_count], key, sizeof(key));
+	m->principal_count++;
+	return TS_OK;
+}
+
+static int find_name(char (*names)[MANIFEST_NAME_MAX], unsigned count,
+    const struct tok *t);
+
+/* principal <name>: the server's principal (in a server block) */
+static ts_status do_principal(struct parser *ps, const struct tok *t, size_t n)
+{
+	int idx;
+
+	if (ps->has_principal)
+		return fail(ps, TS_E_EXISTS, "'principal' given twice");
+	if (n != 2)
+		return fail(ps, TS_E_BADFORMAT,
+		    "usage (in a server block): principal <principal-name>");
+	idx = find_name(ps->m->principal_names, ps->m->principal_count, &t[1]);
+	if (idx < 0)
+		return fail(ps, TS_E_NOENT, "undeclared principal");
+	ps->srv->has_principal = true;
+	ps->srv->principal = (uint8_t)idx;
+	ps->has_principal = true;
+	return TS_OK;
+}
+
 /* Finds t among names[0, count): its index, or -1. */
 static int find_name(char (*names)[MANIFEST_NAME_MAX], unsigned count,
     const struct tok *t)
@@ -359,7 +441,8 @@ static const struct {
 	{ "irq", CAP_IRQ, 1, CAP_R_RECV | CAP_R_GRANT, CAP_R_RECV, true },
 	{ "audit", CAP_AUDIT_READ, 0, CAP_R_READ | CAP_R_WRITE | CAP_R_GRANT,
 	  CAP_R_READ | CAP_R_WRITE, false },
-	{ "spawn", CAP_SPAWN, 0, CAP_R_SEND | CAP_R_GRANT, CAP_R_SEND, true },
+	{ "spawn", CAP_SPAWN, 0, CAP_R_SEND | CAP_R_GRANT | CAP_R_WRITE,
+	  CAP_R_SEND, true },
 	{ "mmio", CAP_FRAME, 1, CAP_R_READ | CAP_R_WRITE | CAP_R_GRANT,
 	  CAP_R_READ, false },
 	{ "memory", CAP_MEMORY, 0, CAP_R_READ | CAP_R_WRITE | CAP_R_GRANT,
@@ -376,7 +459,7 @@ static const char *const rights_why[] = {
 	[CAP_IRQ] = "irq rights are recv, grant, with recv",
 	[CAP_AUDIT_READ] = "audit rights are read, write, grant, "
 	    "with read or write",
-	[CAP_SPAWN] = "spawn rights are send, grant, with send",
+	[CAP_SPAWN] = "spawn rights are send, grant, write, with send",
 	[CAP_FRAME] = "mmio rights are read, write, grant, with read",
 	[CAP_MEMORY] = "memory rights are read, write, grant, with read",
 };
@@ -542,6 +625,9 @@ static ts_status do_line(struct parser *ps, const struct tok *t, size_t n)
 		return do_object(ps, t, n, false);
 	if (tok_is(&t[0], "server"))
 		return do_server(ps, t, n);
+	if (tok_is(&t[0], "principal"))
+		return in_server ? do_principal(ps, t, n) :
+		    do_principal_decl(ps, t, n);
 	if (tok_is(&t[0], "module"))
 		return in_server ? do_module(ps, t, n) :
 		    fail(ps, TS_E_BADFORMAT, "'module' outside a server block");

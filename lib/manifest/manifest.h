@@ -29,6 +29,8 @@
 #define MANIFEST_MAX_PRIORITY 7
 #define MANIFEST_DEFAULT_PRIORITY 1
 #define MANIFEST_IRQ_LINES 16       /* ISA lines 0..15 */
+#define MANIFEST_MAX_PRINCIPALS 8
+#define MANIFEST_KEY_BYTES 32       /* an Ed25519 public key */
 
 /* I/O-port ranges a manifest can name (struct manifest_cap.index). */
 enum manifest_ioport {
@@ -62,15 +64,21 @@ struct manifest_server {
 	char module[MANIFEST_MODULE_MAX]; /* NUL-terminated boot module name */
 	uint8_t priority;                 /* 0..MANIFEST_MAX_PRIORITY */
 	bool restart;
+	bool has_principal;               /* false: the server gets none */
+	uint8_t principal;                /* index into manifest.principals */
 	uint8_t cap_count;
 	struct manifest_cap caps[MANIFEST_MAX_CAPS]; /* in manifest order */
 };
 
 struct manifest {
 	uint8_t endpoint_count, notification_count, server_count;
+	uint8_t principal_count;
 	/* init's endpoint i / notification i, in order of declaration */
 	char endpoints[MANIFEST_MAX_OBJECTS][MANIFEST_NAME_MAX];
 	char notifications[MANIFEST_MAX_NOTIFICATIONS][MANIFEST_NAME_MAX];
+	/* declared principals (D1): name and Ed25519 public key, in order */
+	char principal_names[MANIFEST_MAX_PRINCIPALS][MANIFEST_NAME_MAX];
+	uint8_t principal_keys[MANIFEST_MAX_PRINCIPALS][MANIFEST_KEY_BYTES];
 	struct manifest_server servers[MANIFEST_MAX_SERVERS]; /* in order */
 };
 

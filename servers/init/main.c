@@ -137,15 +137,18 @@ static void start(unsigned i)
 	 * boot the slot is empty and nothing is added (print.c). */
 	if (log_held() && !slot_used(sv, LOG_SLOT))
 		grants[n++] = (struct cap_grant){ LOG_SLOT, LOG_SLOT, CAP_R_SEND, 0 };
-	s = sys_spawn(ROOT_SLOT_SPAWN, (uint64_t)module, grants, n, sv->priority);
+	/* D1: the manifest's principal, or none (init has none to inherit). */
+	s = sys_spawn_as(ROOT_SLOT_SPAWN, (uint64_t)module, grants, n, sv->priority,
+			 sv->has_principal ? manifest.principal_keys[sv->principal] : NULL);
 	if (s < 0) {
 		refuse(sv->name, ts_status_name(s));
 		running[i].refused = true;
 		return;
 	}
 	running[i].pid = (uint32_t)s;
-	say("init: started %s (pid %ld, %u capabilities)\n", sv->name, (long)s,
-	    sv->cap_count);
+	say("init: started %s (pid %ld, %u capabilities%s%s)\n", sv->name, (long)s,
+	    sv->cap_count, sv->has_principal ? ", principal " : "",
+	    sv->has_principal ? manifest.principal_names[sv->principal] : "");
 }
 
 static bool alive(uint32_t pid)
@@ -196,6 +199,7 @@ static uint64_t serve(const struct msg *m, uint64_t w[4])
 		out->state = pi.state;
 		out->priority = pi.priority;
 		memcpy(out->name, pi.name, sizeof(out->name));
+		memcpy(out->principal, pi.principal, sizeof(out->principal));
 		w[0] = (uint64_t)s;
 		return IPC_INFO(INIT_PS, sizeof(*out));
 	case INIT_CAPS:

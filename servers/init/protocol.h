@@ -29,6 +29,7 @@ struct init_proc {
 	uint32_t state;    /* thread state as the kernel reports it */
 	uint32_t priority;
 	char name[32];
+	uint8_t principal[32]; /* its principal (D1); all zero: none */
 };
 
 #endif

@@ -20,6 +20,7 @@
 #include "user/lib/sysctl.h"
 #include "user/lib/bench.h"
 #include "lib/fmt.h"
+#include "lib/encode.h"
 
 #define INIT_TIMEOUT_NS (3ull * 1000 * 1000 * 1000)
 #define TPM_TIMEOUT_NS (5ull * 1000 * 1000 * 1000)
@@ -164,6 +165,68 @@ static void cmd_ps(int argc, char **argv)
 		out_printf("%5u %5u %4u ", pr.pid, pr.parent_pid, pr.priority);
 		out_left(state_name(pr.state), 8);
 		out_printf("%s\n", pr.name);
+	}
+}
+
+/* The did:key of a principal, or "no principal" for the all-zero key. */
+static void out_principal(const uint8_t key[PRINCIPAL_BYTES])
+{
+	char did[DID_KEY_MAX];
+	uint8_t acc = 0;
+
+	for (unsigned i = 0; i < PRINCIPAL_BYTES; i++)
+		acc |= key[i];
+	if (acc == 0 || did_key_encode(did, sizeof(did), key) < 0)
+		out_str("no principal\n");
+	else
+		out_printf("%s\n", did);
+}
+
+/* id: the shell's own principal (the kernel's binding, SYS_PRINCIPAL);
+ * id <pid>: another process's, as init reads it (INIT_PS). */
+static void cmd_id(int argc, char **argv)
+{
+	uint8_t key[PRINCIPAL_BYTES] = { 0 };
+	struct init_proc pr;
+	struct msg r;
+	uint64_t pid;
+	ts_status s;
+
+	if (argc == 1) {
+		s = sys_principal(key);
+		if (s != TS_OK && s != TS_E_NOENT)
+			out_printf("id: %s\n", ts_status_name(s));
+		else
+			out_principal(key);
+		return;
+	}
+	if (!want_args(argc, 2, "id", "[pid]") || !parse_pid("id", argv[1], &pid))
+		return;
+	for (uint64_t i = 0; i < 256; i++) {
+		uint64_t w[4] = { i, 0, 0, 0 };
+
+		ipc_header()->timeout_ns = INIT_TIMEOUT_NS;
+		s = ipc_call(SLOT_INIT, IPC_INFO(INIT_PS, 0), w, &r);
+		ipc_header()->timeout_ns = 0;
+		if (s == TS_OK && (int64_t)r.w[0] < 0)
+			s = (ts_status)r.w[0];
+		if (s == TS_OK && IPC_INFO_LEN(r.info) < sizeof(pr))
+			s = TS_E_BADFORMAT;
+		if (s == TS_E_NOENT && i > 0) {
+			out_printf("id: no process %lu\n", (unsigned long)pid);
+			return;
+		}
+		if (s != TS_OK) {
+			out_printf("id: init: %s\n", ts_status_name(s));
+			return;
+		}
+		memcpy(&pr, ipc_payload(), sizeof(pr));
+		if (pr.pid != pid)
+			continue;
+		pr.name[sizeof(pr.name) - 1] = '\0';
+		out_printf("%u %s: ", pr.pid, pr.name);
+		out_principal(pr.principal);
+		return;
 	}
 }
 
@@ -406,6 +469,8 @@ const struct command shell_commands[] = {
 	{ "kill", "<pid>", "stop a process (asks init)", cmd_kill },
 	{ "revoke", "<pid> <slot>", "revoke a process's capability and all derived",
 	  cmd_revoke },
+	{ "id", "[pid]", "a principal as did:key (own, or a process's via init)",
+	  cmd_id },
 	{ "echo", "<words...>", "print the words", cmd_echo },
 	{ "uptime", "", "time since boot", cmd_uptime },
 	{ "mem", "", "free memory and capability nodes (asks init)", cmd_mem },

@@ -85,7 +85,7 @@ static void check_cap(const struct manifest_cap *c)
 		break;
 	case CAP_SPAWN:
 		limit = 1;
-		allowed = CAP_R_SEND | CAP_R_GRANT;
+		allowed = CAP_R_SEND | CAP_R_GRANT | CAP_R_WRITE;
 		if (!(c->rights & CAP_R_SEND))
 			abort();
 		break;
@@ -112,8 +112,29 @@ static void check_manifest(void)
 	check_unique(&m.notifications[0][0], MANIFEST_NAME_MAX,
 	    m.notification_count);
 	check_unique(m.servers[0].name, sizeof(m.servers[0]), m.server_count);
+	if (m.principal_count > MANIFEST_MAX_PRINCIPALS)
+		abort();
+	for (unsigned i = 0; i < m.principal_count; i++) {
+		uint8_t acc = 0;
+
+		check_name(m.principal_names[i], MANIFEST_NAME_MAX);
+		for (unsigned k = 0; k < MANIFEST_KEY_BYTES; k++)
+			acc |= m.principal_keys[i][k];
+		if (acc == 0)
+			abort();
+		for (unsigned j = 0; j < i; j++)
+			if (memcmp(m.principal_keys[i], m.principal_keys[j],
+			    MANIFEST_KEY_BYTES) == 0)
+				abort();
+	}
+	check_unique(&m.principal_names[0][0], MANIFEST_NAME_MAX,
+	    m.principal_count);
 	for (unsigned i = 0; i < m.server_count; i++) {
 		const struct manifest_server *s = &m.servers[i];
+
+		if (s->has_principal ? s->principal >= m.principal_count :
+		    s->principal != 0)
+			abort();
 
 		check_name(s->name, sizeof(s->name));
 		check_name(s->module, sizeof(s->module));

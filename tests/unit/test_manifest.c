@@ -798,6 +798,91 @@ static void reject_spawn_wrong_rights(void)
 	CHECK_REJECT(H "server a\nmodule a\ncap 0 spawn grant\n", TS_E_RIGHTS, 4);
 }
 
+/* ----------------------------------------------------- principals (D1) */
+
+#define KA "3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c"
+#define KB "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a"
+
+/* Declared principals and a server's reference come out as name, key, index. */
+static void principal_declared_and_used(void)
+{
+	static const uint8_t ka0[4] = { 0x3d, 0x40, 0x17, 0xc3 };
+
+	CHECK_ACCEPT(H "principal alice " KA "\nprincipal bob " KB "\n"
+	    "endpoint e\nserver s\nmodule m\nprincipal bob\n"
+	    "server t\nmodule m\n");
+	CHECK_EQ(m.principal_count, 2);
+	CHECK(strcmp(m.principal_names[0], "alice") == 0);
+	CHECK(memcmp(m.principal_keys[0], ka0, 4) == 0);
+	CHECK_EQ(m.principal_keys[1][31], 0x1a);
+	CHECK(m.servers[0].has_principal);
+	CHECK_EQ(m.servers[0].principal, 1);
+	CHECK(!m.servers[1].has_principal);
+	CHECK_EQ(m.servers[1].principal, 0);
+}
+
+/* The key is exactly 64 lower-case hex digits, and not all zero. */
+static void reject_bad_principal_key(void)
+{
+	CHECK_REJECT(H "principal a " KA "0\n", TS_E_BADFORMAT, 2);
+	CHECK_REJECT(H "principal a 3d40\n", TS_E_BADFORMAT, 2);
+	CHECK_REJECT(H "principal a "
+	    "3D4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c\n",
+	    TS_E_BADFORMAT, 2);
+	CHECK_REJECT(H "principal a "
+	    "0x4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c\n",
+	    TS_E_BADFORMAT, 2);
+	CHECK_REJECT(H "principal a "
+	    "0000000000000000000000000000000000000000000000000000000000000000\n",
+	    TS_E_BADFORMAT, 2);
+	CHECK_REJECT(H "principal a dev\n", TS_E_BADFORMAT, 2);
+	CHECK_REJECT(H "principal A " KA "\n", TS_E_BADFORMAT, 2);
+	CHECK_REJECT(H "principal a\n", TS_E_BADFORMAT, 2);
+	CHECK_REJECT(H "principal a " KA " b\n", TS_E_BADFORMAT, 2);
+}
+
+/* A name or a key declared twice; a ninth principal. */
+static void reject_duplicate_principal(void)
+{
+	CHECK_REJECT(H "principal a " KA "\nprincipal a " KB "\n",
+	    TS_E_EXISTS, 3);
+	CHECK_REJECT(H "principal a " KA "\nprincipal b " KA "\n",
+	    TS_E_EXISTS, 3);
+}
+
+static void principals_8_ok_9_refused(void)
+{
+	char *p = big;
+
+	p += sprintf(p, H);
+	for (int i = 0; i < 8; i++)
+		p += sprintf(p, "principal p%d %062x%02x\n", i, 0, i + 1);
+	CHECK_EQ(parse_n(big, (size_t)(p - big)), TS_OK);
+	CHECK_EQ(m.principal_count, 8);
+	p += sprintf(p, "principal p8 %062x%02x\n", 0, 9);
+	CHECK_REJECT_N(big, (size_t)(p - big), TS_E_RANGE, 10);
+}
+
+/* In a server: declared, once, one word; declarations only before servers. */
+static void reject_bad_server_principal(void)
+{
+	CHECK_REJECT(H "server s\nmodule m\nprincipal nobody\n", TS_E_NOENT, 4);
+	CHECK_REJECT(H "principal a " KA "\nserver s\nmodule m\n"
+	    "principal a\nprincipal a\n", TS_E_EXISTS, 6);
+	CHECK_REJECT(H "principal a " KA "\nserver s\nmodule m\n"
+	    "principal\n", TS_E_BADFORMAT, 5);
+	CHECK_REJECT(H "server s\nmodule m\nprincipal b " KB "\n",
+	    TS_E_BADFORMAT, 4);
+}
+
+/* A spawn capability may carry write: the right to assign any principal. */
+static void spawn_write_assigns_principals(void)
+{
+	CHECK_ACCEPT(H "server a\nmodule a\ncap 0 spawn send,write\n");
+	CHECK_EQ(m.servers[0].caps[0].rights, CAP_R_SEND | CAP_R_WRITE);
+	CHECK_REJECT(H "server a\nmodule a\ncap 0 spawn write\n", TS_E_RIGHTS, 4);
+}
+
 /* --------------------------------------------------------- other rules */
 
 /* A cut-off text never reads past len and never half-succeeds. */
@@ -1014,6 +1099,12 @@ int main(void)
 	CHECK_RUN(memory_rules);
 	CHECK_RUN(reject_endpoint_wrong_rights);
 	CHECK_RUN(reject_spawn_wrong_rights);
+	CHECK_RUN(principal_declared_and_used);
+	CHECK_RUN(reject_bad_principal_key);
+	CHECK_RUN(reject_duplicate_principal);
+	CHECK_RUN(principals_8_ok_9_refused);
+	CHECK_RUN(reject_bad_server_principal);
+	CHECK_RUN(spawn_write_assigns_principals);
 	CHECK_RUN(every_prefix_is_safe);
 	CHECK_RUN(late_failure_zeroes_result);
 	CHECK_RUN(root_slots);

@@ -6,7 +6,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "tools/tsign/encode.h"
+#include "lib/encode.h"
 #include "tests/unit/check.h"
 
 /* Encodes a string with enc and compares with want. */
@@ -75,6 +75,24 @@ static void small_buffers_refused(void)
 	CHECK_EQ(base58_encode(out, 3, (const uint8_t *)"\x3a", 1), 2);
 }
 
+/* did:key of RFC 8032 TEST 2's public key (computed independently in Python). */
+static void did_key_of_rfc8032_key(void)
+{
+	static const uint8_t pub[32] = {
+		0x3d, 0x40, 0x17, 0xc3, 0xe8, 0x43, 0x89, 0x5a, 0x92, 0xb7, 0x0a,
+		0xa7, 0x4d, 0x1b, 0x7e, 0xbc, 0x9c, 0x98, 0x2c, 0xcf, 0x2e, 0xc4,
+		0x96, 0x8c, 0xc0, 0xcd, 0x55, 0xf1, 0x2a, 0xf4, 0x66, 0x0c,
+	};
+	static const char want[] =
+	    "did:key:z6MkiaMbhXHNA4eJVCCj8dbzKzTgYDKf6crKgHVHid1F1WCT";
+	char out[DID_KEY_MAX];
+
+	CHECK_EQ(did_key_encode(out, sizeof(out), pub), (long)strlen(want));
+	CHECK(strcmp(out, want) == 0);
+	CHECK_EQ(did_key_encode(out, 20, pub), -1);
+	CHECK_EQ(did_key_encode(out, 5, pub), -1);
+}
+
 int main(void)
 {
 	check_begin("tsign_encode");
@@ -82,5 +100,6 @@ int main(void)
 	CHECK_RUN(base58_draft_examples);
 	CHECK_RUN(hex_round_trip_and_rejects);
 	CHECK_RUN(small_buffers_refused);
+	CHECK_RUN(did_key_of_rfc8032_key);
 	return check_done();
 }

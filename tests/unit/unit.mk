@@ -36,7 +36,7 @@ UNIT_SRCS_aead := lib/crypto/chacha20.c lib/crypto/poly1305.c \
 	lib/crypto/equal.c lib/crypto/aead.c
 UNIT_SRCS_sym_openssl := $(UNIT_SRCS_hkdf) $(UNIT_SRCS_aead)
 UNIT_LIBS_sym_openssl := -lcrypto
-UNIT_SRCS_tsign_encode := tools/tsign/encode.c
+UNIT_SRCS_tsign_encode := lib/encode.c
 UNIT_SRCS_bootset := boot/uefi/bootset.c
 UNIT_SRCS_tpm2 := servers/tpm/tpm2.c
 UNIT_SRCS_x25519 := lib/crypto/fe25519.c lib/crypto/x25519.c

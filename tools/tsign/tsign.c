@@ -34,13 +34,12 @@
 
 #include "lib/crypto/ed25519.h"
 #include "lib/crypto/wipe.h"
-#include "tools/tsign/encode.h"
+#include "lib/encode.h"
 
 /* Inputs to sign or verify are read whole; release images are far smaller. */
 #define MAX_INPUT (1L << 30)
 
 /* multicodec "ed25519-pub" (0xed) as an unsigned varint. */
-static const uint8_t multicodec_ed25519_pub[2] = { 0xed, 0x01 };
 
 /* DER of SubjectPublicKeyInfo { AlgorithmIdentifier { 1.3.101.112 },
  * BIT STRING (32 bytes) } up to the key itself (RFC 8410 section 4). */
@@ -246,15 +245,14 @@ static int cmd_pub(const char *arg)
 /* did:key = "did:key:" + multibase base58btc ('z') of varint(0xed) || key. */
 static int cmd_did(const char *arg)
 {
-	uint8_t raw[34];
-	char b58[64];
+	uint8_t pub[32];
+	char did[DID_KEY_MAX];
 
-	if (load_public_key(arg, raw + 2) != 0)
+	if (load_public_key(arg, pub) != 0)
 		return 1;
-	memcpy(raw, multicodec_ed25519_pub, 2);
-	if (base58_encode(b58, sizeof(b58), raw, sizeof(raw)) < 0)
-		return fail("did: base58 buffer too small");
-	printf("did:key:z%s\n", b58);
+	if (did_key_encode(did, sizeof(did), pub) < 0)
+		return fail("did: buffer too small");
+	printf("%s\n", did);
 	return 0;
 }
 

@@ -11,14 +11,14 @@ HOST_CC ?= $(CC)
 HOST_CFLAGS := -std=c11 -Wall -Wextra -Werror -O2 -g -Iinclude -I. \
 	-ffile-prefix-map=$(CURDIR)=.
 TSIGN := $(O)/host/tsign
-TSIGN_SRCS := tools/tsign/tsign.c tools/tsign/encode.c lib/crypto/sha512.c \
+TSIGN_SRCS := tools/tsign/tsign.c lib/encode.c lib/crypto/sha512.c \
 	lib/crypto/fe25519.c lib/crypto/ed25519.c
 DEVKEY ?= keys/dev-release.key
 
 .PHONY: tsign devkey
 tsign: $(TSIGN)
 
-$(TSIGN): $(TSIGN_SRCS) $(wildcard tools/tsign/*.h lib/crypto/*.h)
+$(TSIGN): $(TSIGN_SRCS) $(wildcard tools/tsign/*.h lib/encode.h lib/crypto/*.h)
 	@mkdir -p $(dir $@)
 	@echo "  HOSTCC  $@"
 	@$(HOST_CC) $(HOST_CFLAGS) -o $@ $(TSIGN_SRCS)

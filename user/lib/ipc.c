@@ -89,8 +89,24 @@ ts_status notify_wait(uint64_t slot, uint64_t *bits)
 ts_status sys_spawn(uint64_t spawn_slot, uint64_t module, const struct cap_grant *g,
 		    uint64_t count, uint64_t priority)
 {
+	return sys_spawn_as(spawn_slot, module, g, count, priority, NULL);
+}
+
+ts_status sys_spawn_as(uint64_t spawn_slot, uint64_t module, const struct cap_grant *g,
+		       uint64_t count, uint64_t priority, const uint8_t *principal)
+{
 	return syscall6(SYS_SPAWN, spawn_slot, module, (uint64_t)(uintptr_t)g,
-			count, priority, 0);
+			count, priority, (uint64_t)(uintptr_t)principal);
+}
+
+ts_status sys_principal(uint8_t key[PRINCIPAL_BYTES])
+{
+	return syscall6(SYS_PRINCIPAL, (uint64_t)(uintptr_t)key, 0, 0, 0, 0, 0);
+}
+
+ts_status sys_sealed_take(void *buf, uint64_t len)
+{
+	return syscall6(SYS_SEALED_TAKE, (uint64_t)(uintptr_t)buf, len, 0, 0, 0, 0);
 }
 
 ts_status sys_cap_info(uint64_t slot, struct cap_info *out)

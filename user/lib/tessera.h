@@ -55,6 +55,14 @@ ts_status notify_signal(uint64_t slot, uint64_t bits);
 ts_status notify_wait(uint64_t slot, uint64_t *bits);
 ts_status sys_spawn(uint64_t spawn_slot, uint64_t module, const struct cap_grant *g,
 		    uint64_t count, uint64_t priority);
+/* As sys_spawn, binding the child to principal (32 bytes), or to the
+ * caller's own when principal is NULL (D1, docs/IDENTITY.md). */
+ts_status sys_spawn_as(uint64_t spawn_slot, uint64_t module, const struct cap_grant *g,
+		       uint64_t count, uint64_t priority, const uint8_t *principal);
+/* The caller's own principal; TS_E_NOENT if it has none. */
+ts_status sys_principal(uint8_t key[PRINCIPAL_BYTES]);
+/* The caller's sealed boot module, once (the key store's seed). */
+ts_status sys_sealed_take(void *buf, uint64_t len);
 ts_status sys_cap_info(uint64_t slot, struct cap_info *out);
 ts_status sys_cap_revoke(uint64_t slot);
 ts_status sys_cap_delete(uint64_t slot);

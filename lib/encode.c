@@ -1,5 +1,5 @@
 /*
- * encode.c - hex, base58btc and base64 encoders for tsign.
+ * encode.c - hex, base58btc, base64 and did:key encoders (tsign, shell).
  *
  * Checked by tests/unit/test_tsign_encode.c (RFC 4648 vectors, the
  * base58 examples of draft-msporny-base58, leading zeros) and, through
@@ -9,7 +9,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "tools/tsign/encode.h"
+#include "lib/encode.h"
 
 static const char hex_digits[] = "0123456789abcdef";
 static const char b58_alphabet[] =
@@ -121,4 +121,19 @@ long base64_encode(char *out, size_t out_size, const uint8_t *in, size_t len)
 	}
 	out[o] = '\0';
 	return (long)o;
+}
+
+long did_key_encode(char *out, size_t out_size, const uint8_t pub[32])
+{
+	static const char prefix[] = "did:key:z";
+	uint8_t raw[34] = { 0xed, 0x01 };
+	long n;
+
+	if (out_size < sizeof(prefix))
+		return -1;
+	memcpy(raw + 2, pub, 32);
+	memcpy(out, prefix, sizeof(prefix) - 1);
+	n = base58_encode(out + sizeof(prefix) - 1, out_size - (sizeof(prefix) - 1),
+	    raw, sizeof(raw));
+	return n < 0 ? -1 : n + (long)sizeof(prefix) - 1;
 }
