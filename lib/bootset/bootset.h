@@ -16,8 +16,8 @@
  * bootset.sig holds the 64-byte Ed25519 signature of bootset.txt's exact
  * bytes (tools/mkbootset.py writes both).  docs/BOOT.md has the rest.
  */
-#ifndef TESSERA_BOOT_UEFI_BOOTSET_H
-#define TESSERA_BOOT_UEFI_BOOTSET_H
+#ifndef TESSERA_LIB_BOOTSET_H
+#define TESSERA_LIB_BOOTSET_H
 
 #include <stddef.h>
 #include <stdint.h>
