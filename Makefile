@@ -7,6 +7,7 @@
 #   make bench      figures (BENCH lines), never asserted
 #   make fuzz-smoke run each host fuzz target briefly
 #   make tsign      the host signing tool (tools/tsign/); make devkey: local dev key
+#   make release    signed images, predicted PCRs, signed SHA256SUMS (B3)
 #
 # Builds are deterministic: fixed flags, -ffile-prefix-map, no build ids,
 # SOURCE_DATE_EPOCH pinned, sorted inputs.
@@ -211,6 +212,7 @@ include tests/proofs/prove.mk
 include tools/tsign/tsign.mk
 include boot/uefi/uefi.mk
 include tests/host/host.mk
+include tools/release.mk
 
 RESULTS := $(O)/results
 
