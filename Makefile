@@ -7,6 +7,7 @@
 #   make bench      figures (BENCH lines), never asserted
 #   make fuzz-smoke run each host fuzz target briefly
 #   make tsign      the host signing tool (tools/tsign/); make devkey: local dev key
+#   make release    signed images, predicted PCRs, signed SHA256SUMS (B3)
 #
 # Builds are deterministic: fixed flags, -ffile-prefix-map, no build ids,
 # SOURCE_DATE_EPOCH pinned, sorted inputs.
@@ -47,7 +48,8 @@ all: image
 # ---------------------------------------------------------------- kernel
 KERNEL_SRCS := $(sort $(wildcard kernel/*.c kernel/arch/x86_64/*.c \
 	boot/multiboot/*.c boot/uefi-entry/*.c)) lib/string.c lib/fmt.c lib/crypto/chacha20.c \
-	lib/crypto/csprng.c lib/elf/elf.c
+	lib/crypto/csprng.c lib/elf/elf.c lib/bootset/bootset.c lib/crypto/sha256.c \
+	lib/crypto/sha512.c lib/crypto/fe25519.c lib/crypto/ed25519.c
 KERNEL_ASMS := $(sort $(wildcard kernel/arch/x86_64/*.S boot/multiboot/*.S \
 	boot/uefi-entry/*.S))
 KERNEL_OBJS := $(patsubst %,$(O)/k/%.o,$(KERNEL_SRCS) $(KERNEL_ASMS))
@@ -60,6 +62,11 @@ $(O)/k/%.S.o: %.S
 	@mkdir -p $(dir $@)
 	@echo "  AS      $<"
 	@$(CC) $(KERNEL_CFLAGS) -MMD -MP -c $< -o $@
+
+# The kernel checks the Multiboot boot set against the release public key
+# (kernel/verify.c; the rule for release_key.h is in tools/tsign/tsign.mk).
+$(O)/k/kernel/verify.c.o $(O)/k-hooks/kernel/verify.c.o: $(O)/gen/release_key.h
+$(O)/k/kernel/verify.c.o $(O)/k-hooks/kernel/verify.c.o: KERNEL_EXTRA += -I$(O)/gen
 
 $(O)/kernel.elf: $(KERNEL_OBJS) kernel/arch/x86_64/kernel.ld
 	@echo "  LD      $@"
@@ -74,7 +81,7 @@ HOOK_OBJS := $(patsubst $(O)/k/%,$(O)/k-hooks/%,$(KERNEL_OBJS))
 $(O)/k-hooks/%.c.o: %.c
 	@mkdir -p $(dir $@)
 	@echo "  CC [h]  $<"
-	@$(CC) $(KERNEL_CFLAGS) -DTEST_HOOKS -MMD -MP -c $< -o $@
+	@$(CC) $(KERNEL_CFLAGS) $(KERNEL_EXTRA) -DTEST_HOOKS -MMD -MP -c $< -o $@
 $(O)/k-hooks/%.S.o: %.S
 	@mkdir -p $(dir $@)
 	@$(CC) $(KERNEL_CFLAGS) -DTEST_HOOKS -MMD -MP -c $< -o $@
@@ -217,6 +224,7 @@ include tests/proofs/prove.mk
 include tools/tsign/tsign.mk
 include boot/uefi/uefi.mk
 include tests/host/host.mk
+include tools/release.mk
 
 RESULTS := $(O)/results
 

@@ -38,6 +38,21 @@ static void vlog(const char *prefix, const char *fmt, va_list ap, bool to_serial
 	serial_write(line, (size_t)n);
 }
 
+/*
+ * No process was started, so no reader of the ring can ever exist (only
+ * the first module receives the audit capability): print what the ring
+ * holds, as a panic would, so a boot that refused everything still says
+ * why.  The kernel then idles (or ends QEMU under exit_when_idle).
+ */
+void klog_orphaned(void)
+{
+	char unread[128];
+	uint64_t got;
+
+	while ((got = klog_ring_take_unread(unread, sizeof(unread))) > 0)
+		serial_write(unread, got);
+}
+
 void klog(const char *fmt, ...)
 {
 	va_list ap;

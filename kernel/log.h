@@ -25,6 +25,8 @@ uint64_t klog_ring_take_unread(char *out, uint64_t max);
 /* Copies up to max bytes of the log from *offset (or from the oldest byte
  * still kept, if *offset is older) and advances *offset past them. */
 uint64_t klog_copy(uint64_t *offset, char *out, uint64_t max);
+/* log.c: prints the unread ring on COM1 when no reader can ever exist. */
+void klog_orphaned(void);
 void panic(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
 void boot_refuse(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
 void qemu_exit(enum qemu_exit_code code) __attribute__((noreturn));

@@ -16,6 +16,7 @@
 #include "kernel/ptscan.h"
 #include "kernel/random.h"
 #include "kernel/sched.h"
+#include "kernel/verify.h"
 #include "kernel/arch/x86_64/apic.h"
 #include "kernel/arch/x86_64/fpu.h"
 #include "kernel/arch/x86_64/ioapic.h"
@@ -128,6 +129,13 @@ static void spawn_first_module(const struct boot_info *bi)
 		klog("kernel: no boot modules");
 		return;
 	}
+	if (verify_module_refusal(0)) {
+		klog("kernel: module %s refused: %s (%s)", m->name,
+		     ts_status_name(TS_E_SIGNATURE), verify_module_refusal(0));
+		audit(AUDIT_SIGNATURE, 0, m->name, TS_E_SIGNATURE, 0, 0,
+		      "first module not started: unsigned");
+		return;
+	}
 	s = proc_spawn_elf(m->name, phys_to_virt(m->phys_base), m->size,
 			   SCHED_PRIORITIES - 1, &p);
 	if (s != TS_OK) {
@@ -164,7 +172,10 @@ void kmain(struct boot_info *bi)
 	if (TEST_HOOKS_ENABLED)
 		run_test_hooks();
 
+	verify_boot_modules(bi);
 	spawn_first_module(bi);
+	if (proc_count() == 0)
+		klog_orphaned(); /* no process, so no reader: print the log */
 	ptscan_all("boot");
 	if (kernel_selfcheck)
 		kcheck_all("boot");

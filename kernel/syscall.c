@@ -23,6 +23,7 @@
 #include "kernel/principal.h"
 #include "kernel/sched.h"
 #include "kernel/uaccess.h"
+#include "kernel/verify.h"
 #include "kernel/arch/x86_64/apic.h"
 #include "include/abi/syscall.h"
 
@@ -272,6 +273,11 @@ static ts_status sys_spawn(struct thread *t)
 		audit(AUDIT_DENIED, p->pid, p->name, s, c->rsi, count, "spawn request");
 		return s;
 	}
+	if (verify_module_refusal(c->rsi)) {
+		audit(AUDIT_SIGNATURE, p->pid, p->name, TS_E_SIGNATURE, c->rsi, 0,
+		      verify_module_refusal(c->rsi));
+		return TS_E_SIGNATURE;
+	}
 	m = kernel_boot_module(c->rsi);
 	s = proc_spawn_elf(m->name, phys_to_virt(m->phys_base), m->size,
 			   (unsigned)c->r8, &child);
@@ -428,6 +434,11 @@ static ts_status sys_module(struct thread *t, int op)
 		memcpy(info.name, m->name, sizeof(info.name) - 1);
 		info.size = m->size;
 		return copy_to_user(p, c->rdx, &info, sizeof(info));
+	}
+	if (verify_module_refusal(c->rsi)) {
+		audit(AUDIT_SIGNATURE, p->pid, p->name, TS_E_SIGNATURE, c->rsi, 0,
+		      verify_module_refusal(c->rsi));
+		return TS_E_SIGNATURE;
 	}
 	if (off >= m->size)
 		return 0;

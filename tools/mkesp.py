@@ -2,7 +2,7 @@
 """Build the EFI system partition (a FAT image) that Tessera's UEFI loader
 boots: the loader as \\EFI\\BOOT\\BOOTX64.EFI, and in \\tessera\\ the kernel,
 the boot modules, the boot set listing them (name, size, SHA-256) and its
-Ed25519 signature made with tsign.  Format: boot/uefi/bootset.h.
+Ed25519 signature made with tsign.  Format: lib/bootset/bootset.h.
 
 usage: mkesp.py --build DIR --loader EFI --tsign TSIGN --key KEY
                 --out IMG [--stage DIR] [--cmdline TEXT]
@@ -14,7 +14,10 @@ manifest.txt -> <build>/user/manifest.txt) or a path containing '/'.
 loader must refuse the result (the uefi_refuses_tampered_module test).
 Uses only mtools; the image is reproducible (fixed serial, fixed times).
 """
-import argparse, hashlib, os, shutil, subprocess, sys
+import argparse, os, shutil, subprocess, sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import bootset  # noqa: E402  (tools/bootset.py: the one boot-set writer)
 
 EPOCH = int(os.environ.get("SOURCE_DATE_EPOCH", "1767225600"))
 
@@ -25,25 +28,19 @@ def module_path(build, m):
     return os.path.join(build, "user", m if "." in m else m + ".elf")
 
 
-def entry(kind, path, name):
-    data = open(path, "rb").read()
-    return f"{kind} {name} {len(data)} {hashlib.sha256(data).hexdigest()}\n"
-
-
 def stage(a, tdir):
     """Copies the components into tdir and writes bootset.txt; returns its text."""
-    lines = ["tessera-bootset 1\n", f"cmdline {a.cmdline}\n"]
     kernel = os.path.join(a.build, "kernel.bin")
     shutil.copyfile(kernel, os.path.join(tdir, "kernel.bin"))
-    lines.append(entry("kernel", kernel, "kernel.bin"))
+    mods = []
     for m in a.modules:
         src = module_path(a.build, m)
         name = os.path.basename(src)
         if os.path.exists(os.path.join(tdir, name)):
             sys.exit(f"mkesp: two components named {name}")
         shutil.copyfile(src, os.path.join(tdir, name))
-        lines.append(entry("module", src, name))
-    text = "".join(lines)
+        mods.append(src)
+    text = bootset.text(kernel, mods, a.cmdline)
     with open(os.path.join(tdir, "bootset.txt"), "w", encoding="ascii") as f:
         f.write(text)
     return text
@@ -95,9 +92,9 @@ def main():
     os.makedirs(os.path.join(root, "EFI", "BOOT"))
     os.makedirs(tdir)
     shutil.copyfile(a.loader, os.path.join(root, "EFI", "BOOT", "BOOTX64.EFI"))
-    stage(a, tdir)
-    subprocess.run([a.tsign, "sign", a.key, os.path.join(tdir, "bootset.txt"),
-                    os.path.join(tdir, "bootset.sig")], check=True)
+    text = stage(a, tdir)
+    with open(os.path.join(tdir, "bootset.sig"), "wb") as f:
+        f.write(bootset.sign(a.tsign, a.key, text.encode("ascii")))
     if a.tamper:
         p = os.path.join(tdir, a.tamper)
         data = bytearray(open(p, "rb").read())

@@ -36,7 +36,7 @@ def parse_bootset(text):
 
 
 def module_name(file):
-    """init.elf -> init (as boot/uefi/bootset.c and the Multiboot path)."""
+    """init.elf -> init (as lib/bootset/bootset.c and the Multiboot path)."""
     dot = file.rfind(".")
     return file[:dot] if dot > 0 else file
 

@@ -24,13 +24,26 @@ kernel="$build/kernel.bin"
 [ -f "$kernel" ] || { echo "run-qemu: $kernel not found (run make first)" >&2; exit 1; }
 
 initrd=""
+files=()
 for m in $RUN_MODULES; do
 	case "$m" in *.*) f="$build/user/$m" ;; *) f="$build/user/$m.elf" ;; esac
 	[ -f "$f" ] || { echo "run-qemu: boot module $f not found" >&2; exit 1; }
 	# QEMU splits -initrd on commas; a comma inside a path cannot be passed.
 	case "$f" in *,*) echo "run-qemu: comma in path $f" >&2; exit 1 ;; esac
 	initrd="${initrd:+$initrd,}$f"
+	files+=("$f")
 done
+
+# The kernel runs only what a boot set signed by the release key lists
+# (docs/BOOT.md): sign this boot's modules and command line, and pass the
+# set as the last module.
+key=${DEVKEY:-keys/dev-release.key}
+[ -f "$key" ] && [ -x "$build/host/tsign" ] ||
+	{ echo "run-qemu: need $build/host/tsign and $key (run make)" >&2; exit 1; }
+mkdir -p "$build/run"
+python3 "$(dirname "$0")/bootset.py" multiboot --kernel "$kernel" --tsign "$build/host/tsign" \
+	--key "$key" --cmdline "$RUN_CMDLINE" --out "$build/run/bootset.signed" "${files[@]}"
+initrd="${initrd:+$initrd,}$build/run/bootset.signed"
 
 case "$accel" in
 tcg) accel_args=(-accel tcg -cpu max) ;;
@@ -45,7 +58,7 @@ kvm)
 esac
 
 args=(-kernel "$kernel")
-[ -n "$initrd" ] && args+=(-initrd "$initrd")
+args+=(-initrd "$initrd")
 args+=(-append "$RUN_CMDLINE" -m 256M -nographic -no-reboot -serial mon:stdio
 	-device "isa-debug-exit,iobase=0xf4,iosize=0x04" "${accel_args[@]}")
 # shellcheck disable=SC2206

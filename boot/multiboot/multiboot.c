@@ -110,9 +110,19 @@ void kmain_multiboot(uint32_t magic, uint32_t info_pa)
 	boot_info.version = BOOTINFO_VERSION;
 	boot_info.path = BOOT_PATH_MULTIBOOT;
 	if (mbi->flags & MB_INFO_CMDLINE) {
+		/* Loaders (QEMU, GRUB) put the kernel's file name first; the
+		 * command line is what follows, as on the UEFI path (and as
+		 * the signed boot set states it). */
 		const char *c = phys(mbi->cmdline);
-		size_t n = strnlen(c, BOOT_CMDLINE_MAX - 1);
-		memcpy(boot_info.cmdline, c, n);
+		size_t n = strnlen(c, 4096), i = 0;
+		while (i < n && c[i] != ' ')
+			i++;
+		while (i < n && c[i] == ' ')
+			i++;
+		n -= i;
+		if (n > BOOT_CMDLINE_MAX - 1)
+			n = BOOT_CMDLINE_MAX - 1;
+		memcpy(boot_info.cmdline, c + i, n);
 	}
 	if (mbi->flags & MB_INFO_MMAP)
 		parse_mmap(mbi);

@@ -18,7 +18,7 @@
  */
 #include <string.h>
 #include "boot/uefi/loader.h"
-#include "boot/uefi/bootset.h"
+#include "lib/bootset/bootset.h"
 #include "lib/crypto/ed25519.h"
 #include "lib/crypto/equal.h"
 #include "lib/crypto/sha256.h"

@@ -19,7 +19,7 @@ EFI_CFLAGS := -std=c11 -Wall -Wextra -Werror -O2 \
 	-fno-strict-aliasing -fno-asynchronous-unwind-tables \
 	-mno-sse -mno-sse2 -mno-mmx -mno-avx -mno-80387 -DGNU_EFI_USE_MS_ABI \
 	-ffile-prefix-map=$(CURDIR)=.
-LOADER_SRCS := $(sort $(wildcard boot/uefi/*.c)) lib/string.c lib/fmt.c \
+LOADER_SRCS := $(sort $(wildcard boot/uefi/*.c)) lib/bootset/bootset.c lib/string.c lib/fmt.c \
 	lib/crypto/sha256.c lib/crypto/sha512.c lib/crypto/fe25519.c \
 	lib/crypto/ed25519.c lib/crypto/equal.c
 LOADER_OBJS := $(patsubst %,$(O)/efi/%.o,$(LOADER_SRCS))
@@ -34,13 +34,6 @@ $(O)/efi/%.c.o: %.c
 	@echo "  CC [efi] $<"
 	@$(CC) $(EFI_CFLAGS) -MMD -MP -c $< -o $@
 $(O)/efi/boot/uefi/main.c.o: $(O)/gen/release_key.h
-
-$(O)/gen/release_key.h: $(DEVKEY) | $(TSIGN)
-	@mkdir -p $(dir $@)
-	@$(TSIGN) pub $(DEVKEY) | $(PYTHON) -c 'import sys; k = sys.stdin.read().strip(); \
-		print("/* generated from the public half of $(DEVKEY) */"); \
-		print("static const uint8_t release_key[32] = {"); \
-		print(", ".join("0x" + k[i:i + 2] for i in range(0, 64, 2))); print("};")' > $@
 
 $(O)/uefi/loader.so: $(LOADER_OBJS)
 	@mkdir -p $(dir $@)

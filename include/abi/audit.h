@@ -16,6 +16,7 @@ enum audit_kind {
 	AUDIT_KILL = 6,       /* a process was killed for another reason */
 	AUDIT_REVOKE = 7,     /* a process revoked what it had granted */
 	AUDIT_REPORT = 8,     /* a report written by a process (stamped) */
+	AUDIT_SIGNATURE = 9,  /* a boot set or module failed signature checks */
 };
 
 /* Short stable names for AUDIT_* ("fault"), never NULL. */
@@ -23,7 +24,7 @@ static inline const char *audit_kind_name(uint32_t kind)
 {
 	static const char *const names[] = {
 		"?", "spawn", "exit", "fault", "denied", "elf_reject", "kill",
-		"revoke", "report",
+		"revoke", "report", "signature",
 	};
 	return kind < sizeof(names) / sizeof(names[0]) ? names[kind] : "?";
 }

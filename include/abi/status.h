@@ -32,9 +32,10 @@ enum {
 	TS_E_NOTSUP = -15,    /* the hardware lacks a required feature */
 	TS_E_TYPE = -16,      /* the capability is of the wrong type */
 	TS_E_RIGHTS = -17,    /* the capability lacks a needed right */
+	TS_E_SIGNATURE = -18, /* code or data not covered by a valid release signature */
 };
 
-#define TS_STATUS_MIN TS_E_RIGHTS
+#define TS_STATUS_MIN TS_E_SIGNATURE
 
 /* Short stable names for logs and tests ("E_FAULT"), never NULL. */
 static inline const char *ts_status_name(ts_status s)
@@ -43,7 +44,7 @@ static inline const char *ts_status_name(ts_status s)
 		"OK", "E_INVAL", "E_FAULT", "E_NOMEM", "E_DENIED", "E_NOSYS",
 		"E_BADFORMAT", "E_WX", "E_RANGE", "E_EXISTS", "E_NOENT",
 		"E_REVOKED", "E_TIMEOUT", "E_DEAD", "E_BUSY", "E_NOTSUP",
-		"E_TYPE", "E_RIGHTS",
+		"E_TYPE", "E_RIGHTS", "E_SIGNATURE",
 	};
 	if (s > 0)
 		return "OK";

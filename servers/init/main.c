@@ -81,6 +81,11 @@ static ts_status load_manifest(void)
 		return TS_E_RANGE;
 	}
 	s = sys_module_read(ROOT_SLOT_SPAWN, (uint64_t)idx, 0, manifest_text, mi.size);
+	if (s < 0) { /* E_SIGNATURE: not the manifest the release signed */
+		say("init: cannot read the manifest: %s\n", ts_status_name(s));
+		refuse("manifest", ts_status_name(s));
+		return s;
+	}
 	if (s >= 0)
 		s = manifest_parse(manifest_text, (size_t)s, &manifest, &err);
 	if (s != TS_OK) {

@@ -16,14 +16,14 @@ FUZZ_CFLAGS := -std=c11 -Wall -Wextra -Werror -g -O1 \
 
 FUZZ_SRCS_elf := lib/elf/elf.c
 FUZZ_SRCS_manifest := lib/manifest/manifest.c
-FUZZ_SRCS_bootset := boot/uefi/bootset.c servers/tpm/tpm2.c
+FUZZ_SRCS_bootset := lib/bootset/bootset.c servers/tpm/tpm2.c
 FUZZ_SRCS_ed25519_verify := lib/crypto/fe25519.c lib/crypto/sha512.c \
 	lib/crypto/ed25519.c
 
 FUZZ_NAMES := $(sort $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c)))
 FUZZ_BINS := $(patsubst %,$(O)/fuzz/fuzz_%,$(FUZZ_NAMES))
 FUZZ_HDRS := $(sort $(wildcard include/abi/*.h lib/elf/*.h lib/crypto/*.h lib/manifest/*.h \
-	boot/uefi/bootset.h servers/tpm/tpm2.h))
+	lib/bootset/bootset.h servers/tpm/tpm2.h))
 
 define fuzz_rule
 $(O)/fuzz/fuzz_$(1): tests/fuzz/fuzz_$(1).c $(FUZZ_SRCS_$(1)) $(FUZZ_HDRS)

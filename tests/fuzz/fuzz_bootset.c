@@ -1,6 +1,6 @@
 /*
  * fuzz_bootset.c - libFuzzer target for the UEFI loader's boot-set parser
- * (boot/uefi/bootset.c) and the TPM driver's TPM2_PCR_Read response parser
+ * (lib/bootset/bootset.c) and the TPM driver's TPM2_PCR_Read response parser
  * (servers/tpm/tpm2.c): both read bytes the loader or driver did not make.
  *
  * No input may crash or read outside itself (ASan/UBSan, no NUL after the
@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "boot/uefi/bootset.h"
+#include "lib/bootset/bootset.h"
 #include "servers/tpm/tpm2.h"
 
 static struct bootset bs;

@@ -51,6 +51,17 @@ after a space).  Keys:
                       uefi: the loader, tsign, keys/dev-release.key).  TCG
                       only: Debian's OVMF does not run on this machine's
                       nested KVM, so such a case is SKIP under kvm.
+  mb_bootset: KIND    (multiboot) the signed boot set the harness adds as
+                      the last module (tools/bootset.py, the code mkesp.py
+                      uses): signed (default), missing (no boot set),
+                      wrong_key (signed by a fresh key, not the release
+                      key), truncated_sig (the last 32 signature bytes cut
+                      off), other_cmdline (signs a command line other
+                      than the one booted)
+  mb_tamper: FILE     (multiboot) flip one byte of module FILE (as named in
+                      modules) after signing
+  mb_unlisted: FILE   (multiboot) boot module FILE, which must be the last
+                      one, but leave it out of the boot set
   esp_tamper: FILE    (uefi) flip one byte of FILE on the ESP after signing
   esp_change: FILE    (uefi) append a comment line to FILE (a manifest)
                       before signing; with `pcrs: predicted` the harness
@@ -78,6 +89,10 @@ cases gave; non-zero only on harness errors (bad arguments, no cases).
 import argparse, concurrent.futures, fnmatch, os, re, selectors, shlex, shutil
 import signal, subprocess, sys, tempfile, threading, time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(
+    os.path.dirname(os.path.abspath(__file__)))), "tools"))
+import bootset  # noqa: E402  (tools/bootset.py: the one boot-set writer)
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 CASES_DIR = os.path.join(HERE, "cases")
 CPU_MODEL = {"tcg": "max", "kvm": "host,-arch-capabilities"}
@@ -101,7 +116,9 @@ CPUID_PROBE = bytes.fromhex(
     "b80100000031c90fa2c1e91e83e1018d413066baf803eeb00aee66baf400b010eef4ebfd")
 KEYS = {"modules", "logger", "cmdline", "kernel", "cpu_features", "skip_kvm", "timeout", "until",
         "expect", "expect_any", "forbid", "exit", "allow_panic", "send",
-        "boot", "esp_tamper", "esp_change", "pcrs"}
+        "boot", "esp_tamper", "esp_change", "pcrs", "mb_bootset", "mb_tamper",
+        "mb_unlisted"}
+MB_BOOTSET = ("signed", "missing", "wrong_key", "truncated_sig", "other_cmdline")
 SEND_ESCAPE = re.compile(r"\\(x[0-9a-fA-F]{2}|[rnt\\])")
 
 
@@ -121,6 +138,7 @@ class Case:
         self.allow_panic = False
         self.sends = []          # [(regex, bytes)], in order
         self.boot, self.esp_tamper, self.esp_change, self.pcrs = "multiboot", "", "", ""
+        self.mb_bootset, self.mb_tamper, self.mb_unlisted = "signed", "", ""
 
 
 def unescape_send(text, where):
@@ -193,8 +211,12 @@ def parse_case(path):
                 if val not in ("multiboot", "uefi"):
                     raise CaseError(f"{where}: boot must be multiboot or uefi")
                 case.boot = val
-            elif key in ("esp_tamper", "esp_change"):
+            elif key in ("esp_tamper", "esp_change", "mb_tamper", "mb_unlisted"):
                 setattr(case, key, val)
+            elif key == "mb_bootset":
+                if val not in MB_BOOTSET:
+                    raise CaseError(f"{where}: mb_bootset must be one of {', '.join(MB_BOOTSET)}")
+                case.mb_bootset = val
             elif key == "pcrs":
                 if val != "predicted":
                     raise CaseError(f"{where}: pcrs must be 'predicted'")
@@ -209,6 +231,13 @@ def parse_case(path):
                                    unescape_send(text.strip(), where)))
     if case.boot != "uefi" and (case.esp_tamper or case.esp_change or case.pcrs):
         raise CaseError(f"{os.path.basename(path)}: esp_tamper, esp_change and pcrs need boot: uefi")
+    if case.boot == "uefi" and (case.mb_bootset != "signed" or case.mb_tamper or case.mb_unlisted):
+        raise CaseError(f"{os.path.basename(path)}: mb_bootset, mb_tamper and mb_unlisted need boot: multiboot")
+    for key in ("mb_tamper", "mb_unlisted"):
+        if getattr(case, key) and getattr(case, key) not in case.modules:
+            raise CaseError(f"{os.path.basename(path)}: {key}: {getattr(case, key)} is not among the modules")
+    if case.mb_unlisted and case.modules[-1] != case.mb_unlisted:
+        raise CaseError(f"{os.path.basename(path)}: mb_unlisted must name the last module")
     if case.exit is None:
         case.exit = "killed" if case.until else 33
     if not case.allow_panic:
@@ -220,8 +249,57 @@ def qemu_base():
     return shlex.split(os.environ.get("QEMU") or "qemu-system-x86_64")
 
 
+def _flip_copy(src, folder):
+    """A copy of src in folder (same base name) with its middle byte flipped."""
+    data = bytearray(open(src, "rb").read())
+    data[len(data) // 2] ^= 0x01
+    dst = os.path.join(folder, os.path.basename(src))
+    with open(dst, "wb") as f:
+        f.write(bytes(data))
+    return dst
+
+
+def _signing_tools(build):
+    tsign = os.path.join(build, "host", "tsign")
+    key = os.path.join(ROOT, "keys", "dev-release.key")
+    for what, f in (("tsign", tsign), ("release key", key)):
+        if not os.path.isfile(f):
+            raise CaseError(f"missing {what} {f} (run make)")
+    return tsign, key
+
+
+def multiboot_bootset(build, case, accel, kernel, mods):
+    """Signs the boot of kernel + mods (paths, logger first) with the release
+    key as the case asks (tools/bootset.py), in <build>/bootsets/<case>.<accel>/;
+    returns the module list to boot: mods, tampered or not, then the boot set."""
+    folder = os.path.join(build, "bootsets", f"{case.name}.{accel}")
+    shutil.rmtree(folder, ignore_errors=True)
+    os.makedirs(folder)
+    tsign, key = _signing_tools(build)
+    names = (["logger"] if case.logger else []) + case.modules
+    listed = [p for n, p in zip(names, mods) if n != case.mb_unlisted]
+    cmdline = case.cmdline + (" unsigned" if case.mb_bootset == "other_cmdline" else "")
+    if case.mb_bootset == "wrong_key":
+        key = os.path.join(folder, "other.key")
+        subprocess.run([tsign, "keygen", key], check=True, capture_output=True)
+    out = os.path.join(folder, "bootset.signed")
+    try:
+        bootset.multiboot_module(out, kernel, listed, cmdline, tsign, key)
+    except (subprocess.CalledProcessError, RuntimeError, ValueError) as e:
+        raise CaseError(f"boot set: {e}")
+    if case.mb_bootset == "truncated_sig":
+        data = open(out, "rb").read()
+        with open(out, "wb") as f:
+            f.write(data[:-32])
+    if case.mb_tamper:
+        mods = [_flip_copy(p, folder) if n == case.mb_tamper else p
+                for n, p in zip(names, mods)]
+    return mods + ([] if case.mb_bootset == "missing" else [out])
+
+
 def qemu_cmd(build, case, accel):
-    """The QEMU command line for a case, or raise CaseError if a file is missing."""
+    """The QEMU command line for a case, or raise CaseError if a file is missing.
+    Every Multiboot boot is signed: the last module is the boot set."""
     kernel = os.path.join(build, case.kernel)
     if not os.path.isfile(kernel):
         raise CaseError(f"missing kernel {kernel}")
@@ -230,6 +308,8 @@ def qemu_cmd(build, case, accel):
     for m in mods:
         if not os.path.isfile(m):
             raise CaseError(f"missing module {m}")
+    mods = multiboot_bootset(build, case, accel, kernel, mods)
+    for m in mods:
         if "," in m:
             raise CaseError(f"comma in module path {m}")
     cpu = CPU_MODEL[accel] + ("," + case.cpu_features if case.cpu_features else "")

@@ -1,12 +1,12 @@
 /*
- * test_bootset.c - the UEFI loader's boot-set parser (boot/uefi/bootset.c):
+ * test_bootset.c - the UEFI loader's boot-set parser (lib/bootset/bootset.c):
  * a well-formed set parses to exactly its fields; every malformation is
  * refused with a reason, never half-accepted.
  */
 #include <stdio.h>
 #include <string.h>
 
-#include "boot/uefi/bootset.h"
+#include "lib/bootset/bootset.h"
 #include "tests/unit/check.h"
 
 #define H64 "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"

@@ -37,7 +37,7 @@ UNIT_SRCS_aead := lib/crypto/chacha20.c lib/crypto/poly1305.c \
 UNIT_SRCS_sym_openssl := $(UNIT_SRCS_hkdf) $(UNIT_SRCS_aead)
 UNIT_LIBS_sym_openssl := -lcrypto
 UNIT_SRCS_tsign_encode := lib/encode.c
-UNIT_SRCS_bootset := boot/uefi/bootset.c
+UNIT_SRCS_bootset := lib/bootset/bootset.c
 UNIT_SRCS_tpm2 := servers/tpm/tpm2.c
 UNIT_SRCS_x25519 := lib/crypto/fe25519.c lib/crypto/x25519.c
 UNIT_SRCS_ed25519 := lib/crypto/fe25519.c lib/crypto/sha512.c
@@ -49,7 +49,7 @@ UNIT_NAMES := $(sort $(patsubst tests/unit/test_%.c,%,$(wildcard tests/unit/test
 UNIT_BINS := $(patsubst %,$(O)/unit/test_%,$(UNIT_NAMES))
 # Any header change rebuilds every test: simple and cheap at this size.
 UNIT_HDRS := $(sort $(wildcard tests/unit/*.h include/abi/*.h lib/crypto/*.h \
-	boot/uefi/bootset.h servers/tpm/tpm2.h \
+	lib/bootset/bootset.h servers/tpm/tpm2.h \
 	lib/elf/*.h lib/manifest/*.h kernel/*.h kernel/arch/x86_64/*.h))
 
 .PHONY: unit-build unit-test

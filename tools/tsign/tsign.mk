@@ -30,3 +30,12 @@ $(DEVKEY): | $(TSIGN)
 	@mkdir -p -m 700 $(dir $@)
 	@$(TSIGN) keygen $@
 	@echo "  KEYGEN  $@ (public key $$($(TSIGN) pub $@))"
+
+# The release public key as C, for the UEFI loader and the kernel (both
+# check the boot set against it).
+$(O)/gen/release_key.h: $(DEVKEY) | $(TSIGN)
+	@mkdir -p $(dir $@)
+	@$(TSIGN) pub $(DEVKEY) | $(PYTHON) -c 'import sys; k = sys.stdin.read().strip(); \
+		print("/* generated from the public half of $(DEVKEY) */"); \
+		print("static const uint8_t release_key[32] = {"); \
+		print(", ".join("0x" + k[i:i + 2] for i in range(0, 64, 2))); print("};")' > $@

@@ -5,7 +5,7 @@
  * nothing in it, since it runs on every byte of a file from the ESP.
  */
 #include <string.h>
-#include "boot/uefi/bootset.h"
+#include "lib/bootset/bootset.h"
 
 struct cursor {
 	const char *p, *end;

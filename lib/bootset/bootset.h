@@ -1,6 +1,7 @@
 /*
- * bootset.h - the boot set: the one signed file that says what the UEFI
- * loader boots.  Pure logic, shared by the loader and its host unit test.
+ * bootset.h - the boot set: the one signed file that says what a boot
+ * may run.  Pure logic, shared by the UEFI loader, the kernel (the
+ * Multiboot path, kernel/verify.c) and the host unit test and fuzzer.
  *
  * tessera/bootset.txt on the ESP, ASCII, every line ending in '\n':
  *
@@ -14,10 +15,11 @@
  * a module's name is its base name without extension (init.elf -> init,
  * manifest.txt -> manifest), as on the Multiboot path.  tessera/
  * bootset.sig holds the 64-byte Ed25519 signature of bootset.txt's exact
- * bytes (tools/mkbootset.py writes both).  docs/BOOT.md has the rest.
+ * bytes (tools/bootset.py writes both; on the Multiboot path the two
+ * are one module, text then signature).  docs/BOOT.md has the rest.
  */
-#ifndef TESSERA_BOOT_UEFI_BOOTSET_H
-#define TESSERA_BOOT_UEFI_BOOTSET_H
+#ifndef TESSERA_LIB_BOOTSET_H
+#define TESSERA_LIB_BOOTSET_H
 
 #include <stddef.h>
 #include <stdint.h>
