@@ -9,27 +9,12 @@
 #include <string.h>
 
 #include "lib/crypto/chacha20.h"
+#include "lib/crypto/bytes.h"
 
 /* Returns v rotated left by n bits (0 < n < 32). */
 static inline uint32_t rotl32(uint32_t v, int n)
 {
 	return (v << n) | (v >> (32 - n));
-}
-
-/* Returns the little-endian 32-bit word at p (no alignment needed). */
-static inline uint32_t load_le32(const uint8_t *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 |
-	    (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
-/* Stores v at p in little-endian order. */
-static inline void store_le32(uint8_t *p, uint32_t v)
-{
-	p[0] = (uint8_t)v;
-	p[1] = (uint8_t)(v >> 8);
-	p[2] = (uint8_t)(v >> 16);
-	p[3] = (uint8_t)(v >> 24);
 }
 
 /*

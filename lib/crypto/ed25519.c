@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "lib/crypto/ed25519.h"
+#include "lib/crypto/bytes.h"
 #include "lib/crypto/fe25519.h"
 #include "lib/crypto/sha512.h"
 #include "lib/crypto/wipe.h"
@@ -62,26 +63,6 @@ static const uint64_t sc_l[4] = {
 };
 
 /* ------------------------------------------------------------ scalars */
-
-static uint64_t load_le64(const uint8_t *p)
-{
-	uint64_t v = 0;
-	int i;
-
-	for (i = 7; i >= 0; i--)
-		v = v << 8 | p[i];
-	return v;
-}
-
-static void store_le64(uint8_t *p, uint64_t v)
-{
-	int i;
-
-	for (i = 0; i < 8; i++) {
-		p[i] = (uint8_t)v;
-		v >>= 8;
-	}
-}
 
 /*
  * out = the n-word little-endian number x mod L.  Bit by bit from the top:

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "lib/crypto/fe25519.h"
+#include "lib/crypto/bytes.h"
 #include "lib/crypto/wipe.h"
 
 __extension__ typedef unsigned __int128 u128;
@@ -241,26 +242,6 @@ void fe25519_cmov(struct fe25519 *h, const struct fe25519 *f, uint64_t move)
 
 	for (i = 0; i < 5; i++)
 		h->v[i] ^= (h->v[i] ^ f->v[i]) & mask;
-}
-
-static uint64_t load_le64(const uint8_t *p)
-{
-	uint64_t v = 0;
-	int i;
-
-	for (i = 7; i >= 0; i--)
-		v = v << 8 | p[i];
-	return v;
-}
-
-static void store_le64(uint8_t *p, uint64_t v)
-{
-	int i;
-
-	for (i = 0; i < 8; i++) {
-		p[i] = (uint8_t)v;
-		v >>= 8;
-	}
 }
 
 void fe25519_frombytes(struct fe25519 *h, const uint8_t s[32])

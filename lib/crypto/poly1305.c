@@ -15,23 +15,10 @@
 #include <string.h>
 
 #include "lib/crypto/poly1305.h"
+#include "lib/crypto/bytes.h"
 #include "lib/crypto/wipe.h"
 
 #define LIMB_MASK 0x3ffffffu
-
-static inline uint32_t load_le32(const uint8_t *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 |
-	    (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
-static inline void store_le32(uint8_t *p, uint32_t v)
-{
-	p[0] = (uint8_t)v;
-	p[1] = (uint8_t)(v >> 8);
-	p[2] = (uint8_t)(v >> 16);
-	p[3] = (uint8_t)(v >> 24);
-}
 
 /*
  * Splits r (clamped as RFC 8439 section 2.5.1 says: the top four bits of

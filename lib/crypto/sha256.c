@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "lib/crypto/sha256.h"
+#include "lib/crypto/bytes.h"
 #include "lib/crypto/wipe.h"
 
 /* The first 32 bits of the fractional parts of the cube roots of the
@@ -30,20 +31,6 @@ static const uint32_t k256[64] = {
 static inline uint32_t rotr32(uint32_t v, int n)
 {
 	return (v >> n) | (v << (32 - n));
-}
-
-static inline uint32_t load_be32(const uint8_t *p)
-{
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
-	    (uint32_t)p[2] << 8 | (uint32_t)p[3];
-}
-
-static inline void store_be32(uint8_t *p, uint32_t v)
-{
-	p[0] = (uint8_t)(v >> 24);
-	p[1] = (uint8_t)(v >> 16);
-	p[2] = (uint8_t)(v >> 8);
-	p[3] = (uint8_t)v;
 }
 
 /*

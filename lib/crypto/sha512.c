@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "lib/crypto/sha512.h"
+#include "lib/crypto/bytes.h"
 #include "lib/crypto/wipe.h"
 
 /* The first 64 bits of the fractional parts of the cube roots of the
@@ -64,28 +65,6 @@ static const uint64_t k512[80] = {
 static inline uint64_t rotr64(uint64_t v, int n)
 {
 	return (v >> n) | (v << (64 - n));
-}
-
-/* Returns the big-endian 64-bit word at p. */
-static inline uint64_t load_be64(const uint8_t *p)
-{
-	uint64_t v = 0;
-	int i;
-
-	for (i = 0; i < 8; i++)
-		v = v << 8 | p[i];
-	return v;
-}
-
-/* Stores v at p in big-endian order. */
-static inline void store_be64(uint8_t *p, uint64_t v)
-{
-	int i;
-
-	for (i = 7; i >= 0; i--) {
-		p[i] = (uint8_t)v;
-		v >>= 8;
-	}
 }
 
 /*
