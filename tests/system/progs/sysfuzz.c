@@ -56,9 +56,12 @@ static uint64_t spawned_pids[8];
 static uint64_t far_maps[8];     /* pages mapped outside the sandbox */
 /* Buffers the kernel may legally write: pages of their own (mapped at
  * start), with unmapped pages after them, far from the state above. */
-#define SCRATCH_VA 0x0000200000000000ull
+/* Scratch pages for the buffers the calls write to: in .bss (inside the
+ * image, so protected_range keeps SYS_UNMAP off them), so a fuzzer needs
+ * no memory capability to run (its children usually hold none). */
 #define SCRATCH_PAGES 8
-#define scratch ((uint8_t *)(uintptr_t)SCRATCH_VA)
+static uint8_t scratch[SCRATCH_PAGES * 4096] __attribute__((aligned(4096)));
+#define SCRATCH_VA ((uint64_t)(uintptr_t)scratch)
 static const char rodata_text[] = "sysfuzz read-only text";
 
 static uint64_t next(void) /* splitmix64 */
@@ -514,11 +517,6 @@ int main(void)
 	printf("sysfuzz: seed 0x%lx instance %lu, %lu calls%s\n", (unsigned long)seed,
 	       (unsigned long)id, (unsigned long)calls,
 	       id ? "" : " (a child: no marker capability)");
-	if (sys_map(SYSFUZZ_MEMORY_SLOT, SCRATCH_VA, SCRATCH_PAGES * PAGE,
-		    PROT_READ | PROT_WRITE) != TS_OK) {
-		printf("sysfuzz: cannot map the scratch pages\n");
-		return 2;
-	}
 	find_held_slots();
 	printf("sysfuzz: %u capabilities held\n", held_count);
 	t0 = sys_time_ns();
