@@ -80,21 +80,168 @@ unsigned ipc_endpoints_in_use(void)
 }
 
 /*
- * The two wait-list steps.  proved: prove/endpoint/enqueue and
- * prove/endpoint/dequeue (local: what each does to the queue ends and the
- * thread's links; the whole-list invariants IPC-ONE-LIST and IPC-ONCE are
- * not proved, they are checked by the ipc_* system tests).
+ * The wait-list steps.  proved: prove/endpoint/enqueue, prove/endpoint/dequeue,
+ * prove/endpoint/unlink (with the ghost step prove/endpoint/gq_remove and
+ * prove/endpoint/lemmas), on a ghost model of the one queue each call works
+ * on: ipc_gq[0 .. ipc_gq_len) lists its threads from head to tail.  The
+ * model is ghost code (ACSL comments), compiled into nothing.
+ *
+ *   queue_ok(q, n)  the chain from q->head through ep_next is exactly
+ *                   ipc_gq[0 .. n): n distinct valid threads, each linked to
+ *                   the next, the last to NULL, q->tail the last (so the
+ *                   chain is finite and acyclic);
+ *   owned(q, n)     every member's waiting_on (ep, and the side its state
+ *                   names) is q;
+ *   complete(q, n)  every thread whose waiting_on is q is a member.
+ *
+ * Proved: enqueue (of a thread not on q, whose waiting_on is already q)
+ * keeps queue_ok and owned and appends t; dequeue keeps q_ends, q_valid,
+ * q_distinct, takes the head (ep cleared) and shifts the model; unlink keeps
+ * q_valid and q_distinct, and takes t out (link cleared; the model loses
+ * exactly position ipc_gq_pos) or changes nothing if t is not a member.
+ * Lemma one_list: waiting_on names one queue, so with owned() on every
+ * queue a thread is on at most one list.  NOT proved yet: q_links and
+ * owned after dequeue/unlink, q_ends after unlink, complete() anywhere
+ * (stated, assumed on entry only), that callers establish the
+ * preconditions; IPC-ONCE is not proved.  Bounded model: a queue holds at
+ * most MAX_THREADS threads.
  */
+/*@ ghost struct thread *ipc_gq[MAX_THREADS]; */
+/*@ ghost int ipc_gq_len; */
+/*@ ghost int ipc_gq_pos; */
+
+/*@ predicate waits_on{L}(struct thread *t, struct thread_queue *q) =
+  @   t->ep != \null &&
+  @   q == (t->state == THREAD_BLOCKED_SEND ?
+  @         &t->ep->senders : &t->ep->receivers);
+  @
+  @ lemma one_list{L}: \forall struct thread *t, struct thread_queue *q1, *q2;
+  @   waits_on(t, q1) && waits_on(t, q2) ==> q1 == q2;
+  @
+  @ predicate q_ends{L}(struct thread_queue *q, integer n) =
+  @   0 <= n <= MAX_THREADS &&
+  @   (n == 0 ==> q->head == \null && q->tail == \null) &&
+  @   (n > 0 ==> q->head == ipc_gq[0] && q->tail == ipc_gq[n - 1] &&
+  @              ipc_gq[n - 1]->ep_next == \null);
+  @ predicate q_valid{L}(struct thread_queue *q, integer n) =
+  @   \forall integer i; 0 <= i < n ==>
+  @      \valid(ipc_gq[i]) && \separated(ipc_gq[i], q);
+  @ predicate q_links{L}(integer n) =
+  @   \forall integer i; 0 <= i < n - 1 ==>
+  @      ipc_gq[i]->ep_next == ipc_gq[i + 1];
+  @ predicate q_distinct{L}(integer n) =
+  @   \forall integer i, j; 0 <= i < j < n ==>
+  @      \separated(ipc_gq[i], ipc_gq[j]);
+  @ predicate q_links_but{L}(integer p, integer n) =
+  @   (\forall integer i; 0 <= i < p - 1 ==>
+  @      ipc_gq[i]->ep_next == ipc_gq[i + 1]) &&
+  @   (0 < p && p + 1 < n ==> ipc_gq[p - 1]->ep_next == ipc_gq[p + 1]) &&
+  @   (0 < p && p + 1 == n ==> ipc_gq[p - 1]->ep_next == \null) &&
+  @   (\forall integer i; p + 1 <= i < n - 1 ==>
+  @      ipc_gq[i]->ep_next == ipc_gq[i + 1]);
+  @ predicate queue_ok{L}(struct thread_queue *q, integer n) =
+  @   q_ends(q, n) && q_valid(q, n) && q_links(n) && q_distinct(n);
+  @
+  @ predicate owned{L}(struct thread_queue *q, integer n) =
+  @   \forall integer i; 0 <= i < n ==> waits_on(ipc_gq[i], q);
+  @
+  @ predicate complete{L}(struct thread_queue *q, integer n) =
+  @   \forall struct thread *x; waits_on(x, q) ==>
+  @     \exists integer i; 0 <= i < n && ipc_gq[i] == x;
+  @*/
+
+/*@ ghost
+  @ /@ requires 0 <= p < ipc_gq_len <= MAX_THREADS;
+  @    assigns ipc_gq[p .. MAX_THREADS - 1], ipc_gq_len;
+  @    ensures ipc_gq_len == \old(ipc_gq_len) - 1;
+  @    ensures \forall integer k; 0 <= k < p ==> ipc_gq[k] == \old(ipc_gq[k]);
+  @    ensures \forall integer k; p <= k < ipc_gq_len ==>
+  @      ipc_gq[k] == \old(ipc_gq[k + 1]);
+  @ @/
+  @ static void gq_shift(int p)
+  @ {
+  @   /@ loop invariant p <= i <= ipc_gq_len - 1;
+  @      loop invariant \forall integer k; 0 <= k < i ==>
+  @        ipc_gq[k] == \at(ipc_gq[k], Pre) || k >= p;
+  @      loop invariant \forall integer k; 0 <= k < p ==>
+  @        ipc_gq[k] == \at(ipc_gq[k], Pre);
+  @      loop invariant \forall integer k; p <= k < i ==>
+  @        ipc_gq[k] == \at(ipc_gq[k + 1], Pre);
+  @      loop invariant \forall integer k; i <= k < ipc_gq_len ==>
+  @        ipc_gq[k] == \at(ipc_gq[k], Pre);
+  @      loop assigns i, ipc_gq[p .. ipc_gq_len - 2];
+  @      loop variant ipc_gq_len - i;
+  @   @/
+  @   for (int i = p; i < ipc_gq_len - 1; i++)
+  @     ipc_gq[i] = ipc_gq[i + 1];
+  @   ipc_gq_len--;
+  @ }
+  @*/
+/*@ ghost
+  @ /@ requires 0 <= p < ipc_gq_len <= MAX_THREADS;
+  @    assigns ipc_gq[p .. MAX_THREADS - 1], ipc_gq_len;
+  @    ensures ipc_gq_len == \old(ipc_gq_len) - 1;
+  @    ensures \forall integer k; 0 <= k < p ==> ipc_gq[k] == \old(ipc_gq[k]);
+  @    ensures \forall integer k; p <= k < ipc_gq_len ==>
+  @      ipc_gq[k] == \old(ipc_gq[k + 1]);
+  @    ensures \old(q_distinct(ipc_gq_len)) ==> q_distinct(ipc_gq_len);
+  @    ensures \old(q_links_but(p, ipc_gq_len)) ==> q_links(ipc_gq_len);
+  @    ensures \forall struct thread_queue *q;
+  @      \old(owned(q, ipc_gq_len)) ==> owned(q, ipc_gq_len);
+  @    ensures \forall struct thread_queue *q;
+  @      \old(q_valid(q, ipc_gq_len)) ==> q_valid(q, ipc_gq_len);
+  @    ensures \forall struct thread *x;
+  @      (\forall integer k; 0 <= k < \old(ipc_gq_len) && k != p ==>
+  @         \old(ipc_gq[k]) != x) ==>
+  @      \forall integer k; 0 <= k < ipc_gq_len ==> ipc_gq[k] != x;
+  @ @/
+  @ static void gq_remove(int p)
+  @ {
+  @   /@ loop invariant p <= i <= ipc_gq_len - 1;
+  @      loop invariant \forall integer k; 0 <= k < i ==>
+  @        ipc_gq[k] == \at(ipc_gq[k], Pre) || k >= p;
+  @      loop invariant \forall integer k; 0 <= k < p ==>
+  @        ipc_gq[k] == \at(ipc_gq[k], Pre);
+  @      loop invariant \forall integer k; p <= k < i ==>
+  @        ipc_gq[k] == \at(ipc_gq[k + 1], Pre);
+  @      loop invariant \forall integer k; i <= k < ipc_gq_len ==>
+  @        ipc_gq[k] == \at(ipc_gq[k], Pre);
+  @      loop assigns i, ipc_gq[p .. ipc_gq_len - 2];
+  @      loop variant ipc_gq_len - i;
+  @   @/
+  @   for (int i = p; i < ipc_gq_len - 1; i++)
+  @     ipc_gq[i] = ipc_gq[i + 1];
+  @   ipc_gq_len--;
+  @ }
+  @*/
+
 /*@ requires \valid(q) && \valid(t);
   @ requires q->tail == \null || \valid(q->tail);
   @ requires \separated(q, t);
   @ requires not_queued: q->tail != t;
   @ requires q->tail != \null ==> \separated(q, q->tail);
-  @ assigns t->ep_next, q->head, q->tail, q->tail->ep_next;
+  @ requires model: queue_ok(q, ipc_gq_len) && owned(q, ipc_gq_len);
+  @ requires complete_but_t: \forall struct thread *x; x != t &&
+  @   waits_on(x, q) ==> \exists integer i; 0 <= i < ipc_gq_len && ipc_gq[i] == x;
+  @ requires fresh: \forall integer i; 0 <= i < ipc_gq_len ==>
+  @   \separated(ipc_gq[i], t);
+  @ requires room: ipc_gq_len < MAX_THREADS;
+  @ requires names_q: waits_on(t, q);
+  @ assigns t->ep_next, q->head, q->tail, q->tail->ep_next,
+  @   ipc_gq[ipc_gq_len], ipc_gq_len;
   @ ensures at_tail: q->tail == t && t->ep_next == \null;
   @ ensures linked: \old(q->tail) != \null ==> \old(q->tail)->ep_next == t;
   @ ensures first: \old(q->tail) == \null ==> q->head == t;
   @ ensures head_kept: \old(q->tail) != \null ==> q->head == \old(q->head);
+  @ ensures ends: q_ends(q, ipc_gq_len);
+  @ ensures valid: q_valid(q, ipc_gq_len);
+  @ ensures links: q_links(ipc_gq_len);
+  @ ensures distinct: q_distinct(ipc_gq_len);
+  @ ensures owned: owned(q, ipc_gq_len);
+  @ ensures appended: ipc_gq_len == \old(ipc_gq_len) + 1 &&
+  @   ipc_gq[\old(ipc_gq_len)] == t &&
+  @   \forall integer k; 0 <= k < \old(ipc_gq_len) ==>
+  @     ipc_gq[k] == \old(ipc_gq[k]);
   @*/
 static void enqueue(struct thread_queue *q, struct thread *t)
 {
@@ -104,12 +251,16 @@ static void enqueue(struct thread_queue *q, struct thread *t)
 	else
 		q->head = t;
 	q->tail = t;
+	/*@ ghost ipc_gq[ipc_gq_len] = t; ipc_gq_len++; */
 }
 
 /*@ requires \valid(q);
   @ requires q->head == \null || \valid(q->head);
   @ requires q->head != \null ==> \separated(q, q->head);
-  @ assigns q->head, q->tail, q->head->ep_next, q->head->ep;
+  @ requires model: queue_ok(q, ipc_gq_len) && owned(q, ipc_gq_len);
+  @ requires complete: complete(q, ipc_gq_len);
+  @ assigns q->head, q->tail, q->head->ep_next, q->head->ep,
+  @   ipc_gq[0 .. MAX_THREADS - 1], ipc_gq_len;
   @ ensures taken: \result == \old(q->head);
   @ ensures empty: \result == \null ==> q->head == \null &&
   @   q->tail == \old(q->tail);
@@ -119,6 +270,12 @@ static void enqueue(struct thread_queue *q, struct thread *t)
   @   (q->head != \null ==> q->tail == \old(q->tail));
   @ ensures detached: \result != \null ==>
   @   \result->ep_next == \null && \result->ep == \null;
+  @ ensures ends: q_ends(q, ipc_gq_len);
+  @ ensures valid: q_valid(q, ipc_gq_len);
+  @ ensures distinct: q_distinct(ipc_gq_len);
+  @ ensures shifted: \result != \null ==> ipc_gq_len == \old(ipc_gq_len) - 1 &&
+  @   \forall integer k; 0 <= k < ipc_gq_len ==> ipc_gq[k] == \old(ipc_gq[k + 1]);
+  @ ensures unchanged: \result == \null ==> ipc_gq_len == 0;
   @*/
 static struct thread *dequeue(struct thread_queue *q)
 {
@@ -130,25 +287,65 @@ static struct thread *dequeue(struct thread_queue *q)
 			q->tail = NULL;
 		t->ep_next = NULL;
 		t->ep = NULL;
+		/*@ ghost gq_shift(0); */
 	}
 	return t;
 }
 
+/*@ requires \valid(q) && \valid(t);
+  @ requires \separated(q, t);
+  @ requires model: queue_ok(q, ipc_gq_len) && owned(q, ipc_gq_len);
+  @ requires complete: complete(q, ipc_gq_len);
+  @ assigns q->head, q->tail, t->ep_next,
+  @   ipc_gq[0 .. MAX_THREADS - 1], ipc_gq_len, ipc_gq_pos,
+  @   ipc_gq[0 .. MAX_THREADS - 1]->ep_next;
+  @ ensures valid: q_valid(q, ipc_gq_len);
+  @ ensures distinct: q_distinct(ipc_gq_len);
+  @ behavior member:
+  @   assumes \exists integer i; 0 <= i < ipc_gq_len && ipc_gq[i] == t;
+  @   ensures removed: \forall integer p; p == ipc_gq_pos ==>
+  @     0 <= p <= ipc_gq_len &&
+  @     \old(ipc_gq[p]) == t &&
+  @     ipc_gq_len == \old(ipc_gq_len) - 1 &&
+  @     (\forall integer k; 0 <= k < p ==>
+  @        ipc_gq[k] == \old(ipc_gq[k])) &&
+  @     (\forall integer k; p <= k < ipc_gq_len ==>
+  @        ipc_gq[k] == \old(ipc_gq[k + 1]));
+  @   ensures cleared: t->ep_next == \null;
+  @ behavior absent:
+  @   assumes \forall integer i; 0 <= i < ipc_gq_len ==> ipc_gq[i] != t;
+  @   ensures same: ipc_gq_len == \old(ipc_gq_len) &&
+  @     q->head == \old(q->head) && q->tail == \old(q->tail);
+  @ complete behaviors;
+  @ disjoint behaviors;
+  @*/
 static void unlink(struct thread_queue *q, struct thread *t)
 {
 	struct thread *prev = NULL;
+	/*@ ghost int i = 0; */
 
+	/*@ loop invariant 0 <= i <= ipc_gq_len;
+	  @ loop invariant i < ipc_gq_len ==> c == ipc_gq[i];
+	  @ loop invariant i == ipc_gq_len ==> c == \null;
+	  @ loop invariant i == 0 ==> prev == \null;
+	  @ loop invariant i > 0 ==> prev == ipc_gq[i - 1];
+	  @ loop invariant \forall integer k; 0 <= k < i ==> ipc_gq[k] != t;
+	  @ loop assigns c, prev, i;
+	  @ loop variant ipc_gq_len - i;
+	  @*/
 	for (struct thread *c = q->head; c; prev = c, c = c->ep_next) {
-		if (c != t)
-			continue;
-		if (prev)
-			prev->ep_next = c->ep_next;
-		else
-			q->head = c->ep_next;
-		if (q->tail == c)
-			q->tail = prev;
-		c->ep_next = NULL;
-		return;
+		if (c == t) {
+			if (prev)
+				prev->ep_next = c->ep_next;
+			else
+				q->head = c->ep_next;
+			if (q->tail == c)
+				q->tail = prev;
+			c->ep_next = NULL;
+			/*@ ghost ipc_gq_pos = i; gq_remove(i); */
+			return;
+		}
+		/*@ ghost i++; */
 	}
 }
 
@@ -257,8 +454,8 @@ ts_status ipc_send(struct thread *t, uint64_t object, uint64_t badge, bool call)
 	t->ep_badge = badge;
 	t->ep_is_call = call;
 	t->ep = ep;
+	block(t, THREAD_BLOCKED_SEND); /* before enqueue: waiting_on names the queue */
 	enqueue(&ep->senders, t);
-	block(t, THREAD_BLOCKED_SEND);
 	return TS_OK;
 }
 
@@ -286,8 +483,8 @@ ts_status ipc_recv(struct thread *t, uint64_t object)
 	if (ep->send_refs == 0)
 		return TS_E_DEAD; /* nobody can ever send */
 	t->ep = ep;
+	block(t, THREAD_BLOCKED_RECV); /* before enqueue: waiting_on names the queue */
 	enqueue(&ep->receivers, t);
-	block(t, THREAD_BLOCKED_RECV);
 	return TS_OK;
 }
 
