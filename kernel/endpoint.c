@@ -80,6 +80,70 @@ unsigned ipc_endpoints_in_use(void)
 }
 
 /*
+ * The run-time form of the wait-list invariant, plus what the proofs
+ * leave out (kcheck WAITLISTS, test boots): every list of every live
+ * endpoint is a chain of at most MAX_THREADS threads, each waiting on that
+ * list (ep and state), the last one its tail; and the threads waiting on
+ * some list (ep set, BLOCKED_SEND or BLOCKED_RECV) are exactly as many as
+ * the lists hold, so none is missing from its list (completeness) and,
+ * since each member waits on the list it is on, none is on two
+ * (IPC-ONE-LIST).  Returns NULL, or what is broken.
+ */
+const char *ipc_wait_lists_broken(void)
+{
+	unsigned members = 0, waiting = 0;
+
+	for (unsigned e = 0; e < MAX_ENDPOINTS; e++) {
+		struct endpoint *ep = object_at(&endpoint_pool, e);
+		if (!ep)
+			continue;
+		for (int side = 0; side < 2; side++) {
+			struct thread_queue *q = side ? &ep->receivers : &ep->senders;
+			enum thread_state want = side ? THREAD_BLOCKED_RECV :
+							THREAD_BLOCKED_SEND;
+			struct thread *last = NULL;
+			unsigned n = 0;
+			for (struct thread *c = q->head; c; c = c->ep_next) {
+				if (++n > MAX_THREADS)
+					return "a list is longer than MAX_THREADS (a cycle)";
+				if (c->ep != ep || c->state != want)
+					return "a list member does not wait on that list";
+				last = c;
+			}
+			if (q->tail != last)
+				return "a list's tail is not its last member";
+			members += n;
+		}
+	}
+	for (unsigned i = 0; i < MAX_THREADS; i++) {
+		struct thread *t = proc_thread_by_index(i);
+		if (t && t->ep && (t->state == THREAD_BLOCKED_SEND ||
+				   t->state == THREAD_BLOCKED_RECV))
+			waiting++;
+	}
+	if (waiting != members)
+		return "a waiting thread is not on its list";
+	return NULL;
+}
+
+/* Test-only kernel (TEST_HOOKS): breaks IPC-ONE-LIST once (a member of a
+ * receive list is marked as sending), so kcheck_catches_broken_wait_list
+ * sees the check fire.  Returns false while no list has a member. */
+bool ipc_test_break_wait_list(void)
+{
+	if (!TEST_HOOKS_ENABLED)
+		return false;
+	for (unsigned e = 0; e < MAX_ENDPOINTS; e++) {
+		struct endpoint *ep = object_at(&endpoint_pool, e);
+		if (ep && ep->receivers.head) {
+			ep->receivers.head->state = THREAD_BLOCKED_SEND;
+			return true;
+		}
+	}
+	return false;
+}
+
+/*
  * The wait-list steps.  proved: prove/endpoint/enqueue, prove/endpoint/dequeue,
  * prove/endpoint/unlink (with the ghost step prove/endpoint/gq_remove and
  * prove/endpoint/lemmas), on a ghost model of the one queue each call works

@@ -29,5 +29,7 @@ ts_status notify_bind(struct thread *t, uint64_t object);
 void ipc_thread_gone(struct thread *t);
 void ipc_check_timeouts(uint64_t now_ns);
 unsigned ipc_endpoints_in_use(void);
+const char *ipc_wait_lists_broken(void); /* kcheck WAITLISTS */
+bool ipc_test_break_wait_list(void);     /* TEST_HOOKS kernels only */
 
 #endif

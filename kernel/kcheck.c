@@ -13,13 +13,17 @@
  *   - IPCBUF  each process's IPC buffer frames (which the kernel writes
  *             through the direct map) are still the ones mapped at
  *             IPC_BUFFER_VA, writable;
- *   - QUOTA   no process uses more SYS_MAP pages than its quota.
+ *   - QUOTA   no process uses more SYS_MAP pages than its quota;
+ *   - WAITLISTS  the IPC wait lists (ipc_wait_lists_broken): the run-time
+ *             form of what prove/endpoint proves, plus completeness,
+ *             which it does not.
  * The syscall fuzzer (tests/system/cases/syscall_fuzz.case, make soak)
  * runs with it; kcheck_catches_corrupt_pool.case shows it can fail.
  */
 #include "kernel/kcheck.h"
 #include "kernel/cap.h"
 #include "kernel/config.h"
+#include "kernel/endpoint.h"
 #include "kernel/kmain.h"
 #include "kernel/log.h"
 #include "kernel/physmem.h"
@@ -37,7 +41,7 @@ static uint64_t checks_run;
 /* Test-only kernel (TEST_HOOKS): break an identity once, at syscall
  * KCHECK_HOOK_AT, so the negative cases see a running check fail. */
 #define KCHECK_HOOK_AT 100
-static bool hook_corrupt_pool, hook_leak_frame;
+static bool hook_corrupt_pool, hook_leak_frame, hook_break_wait_list;
 
 static void check_process(const struct proc *p)
 {
@@ -59,6 +63,7 @@ void kcheck_all(const char *when)
 {
 	struct ptscan_result r = ptscan_quiet(when);
 	uint64_t free = physmem_free_frames(), total = physmem_total_frames();
+	const char *lists = ipc_wait_lists_broken();
 
 	if (!proc_accounting_ok() || !pool_check(&endpoint_pool) ||
 	    !pool_check(&notification_pool) || !cap_tree_ok())
@@ -70,6 +75,8 @@ void kcheck_all(const char *when)
 		      "process frames != %lu total", when, (unsigned long)free,
 		      (unsigned long)r.kernel_tables,
 		      (unsigned long)r.process_frames, (unsigned long)total);
+	if (lists)
+		panic("kcheck (%s): WAITLISTS %s", when, lists);
 	for (unsigned slot = 0; slot < MAX_PROCS; slot++)
 		if (proc_by_slot(slot))
 			check_process(proc_by_slot(slot));
@@ -94,6 +101,13 @@ void kcheck_after_syscall(void)
 		return;
 	if (TEST_HOOKS_ENABLED && ++syscalls_seen == KCHECK_HOOK_AT)
 		run_hooks();
+	/* A wait list can only be broken while one has a member: try each
+	 * syscall from KCHECK_HOOK_AT on until one has. */
+	if (TEST_HOOKS_ENABLED && hook_break_wait_list &&
+	    syscalls_seen >= KCHECK_HOOK_AT && ipc_test_break_wait_list()) {
+		klog("kcheck: TEST BUILD marks a waiting receiver as a sender");
+		hook_break_wait_list = false;
+	}
 	else if (!TEST_HOOKS_ENABLED)
 		syscalls_seen++;
 	if (syscalls_seen % KCHECK_EVERY == 0)
@@ -104,6 +118,7 @@ void kcheck_test_hooks(void)
 {
 	hook_corrupt_pool = kernel_cmdline_has("corrupt_pool");
 	hook_leak_frame = kernel_cmdline_has("leak_frame");
+	hook_break_wait_list = kernel_cmdline_has("break_wait_list");
 }
 
 uint64_t kcheck_count(void)
