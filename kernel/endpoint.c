@@ -158,17 +158,18 @@ bool ipc_test_break_wait_list(void)
  *                   names) is q;
  *   complete(q, n)  every thread whose waiting_on is q is a member.
  *
- * Proved: enqueue (of a thread not on q, whose waiting_on is already q)
- * keeps queue_ok and owned and appends t; dequeue keeps q_ends, q_valid,
- * q_distinct, takes the head (ep cleared) and shifts the model; unlink keeps
- * q_valid and q_distinct, and takes t out (link cleared; the model loses
- * exactly position ipc_gq_pos) or changes nothing if t is not a member.
- * Lemma one_list: waiting_on names one queue, so with owned() on every
- * queue a thread is on at most one list.  NOT proved yet: q_links and
- * owned after dequeue/unlink, q_ends after unlink, complete() anywhere
- * (stated, assumed on entry only), that callers establish the
- * preconditions; IPC-ONCE is not proved.  Bounded model: a queue holds at
- * most MAX_THREADS threads.
+ * Proved: enqueue (of a thread not on q, whose waiting_on is already q),
+ * dequeue and unlink (of a member) keep queue_ok and owned; enqueue appends
+ * t, dequeue takes the head (ep cleared) and unlink takes t (link
+ * cleared), and the model loses exactly that thread; unlink of a thread
+ * that is not a member changes nothing.  Lemma one_list: waiting_on names
+ * one queue, so with owned() on every queue a thread is on at most one
+ * list.  NOT proved: that the callers (ipc_send, ipc_recv, detach, ...)
+ * establish the preconditions on every queue at once (a model of all
+ * lists is work in progress), complete() (stated, assumed on entry only),
+ * IPC-ONCE.  Checked at run time instead: kcheck WAITLISTS
+ * (ipc_wait_lists_broken above) in every test boot.  Bounded model: a
+ * queue holds at most MAX_THREADS threads.
  */
 /*@ ghost struct thread *ipc_gq[MAX_THREADS]; */
 /*@ ghost int ipc_gq_len; */
@@ -214,33 +215,6 @@ bool ipc_test_break_wait_list(void)
   @     \exists integer i; 0 <= i < n && ipc_gq[i] == x;
   @*/
 
-/*@ ghost
-  @ /@ requires 0 <= p < ipc_gq_len <= MAX_THREADS;
-  @    assigns ipc_gq[p .. MAX_THREADS - 1], ipc_gq_len;
-  @    ensures ipc_gq_len == \old(ipc_gq_len) - 1;
-  @    ensures \forall integer k; 0 <= k < p ==> ipc_gq[k] == \old(ipc_gq[k]);
-  @    ensures \forall integer k; p <= k < ipc_gq_len ==>
-  @      ipc_gq[k] == \old(ipc_gq[k + 1]);
-  @ @/
-  @ static void gq_shift(int p)
-  @ {
-  @   /@ loop invariant p <= i <= ipc_gq_len - 1;
-  @      loop invariant \forall integer k; 0 <= k < i ==>
-  @        ipc_gq[k] == \at(ipc_gq[k], Pre) || k >= p;
-  @      loop invariant \forall integer k; 0 <= k < p ==>
-  @        ipc_gq[k] == \at(ipc_gq[k], Pre);
-  @      loop invariant \forall integer k; p <= k < i ==>
-  @        ipc_gq[k] == \at(ipc_gq[k + 1], Pre);
-  @      loop invariant \forall integer k; i <= k < ipc_gq_len ==>
-  @        ipc_gq[k] == \at(ipc_gq[k], Pre);
-  @      loop assigns i, ipc_gq[p .. ipc_gq_len - 2];
-  @      loop variant ipc_gq_len - i;
-  @   @/
-  @   for (int i = p; i < ipc_gq_len - 1; i++)
-  @     ipc_gq[i] = ipc_gq[i + 1];
-  @   ipc_gq_len--;
-  @ }
-  @*/
 /*@ ghost
   @ /@ requires 0 <= p < ipc_gq_len <= MAX_THREADS;
   @    assigns ipc_gq[p .. MAX_THREADS - 1], ipc_gq_len;
@@ -336,9 +310,12 @@ static void enqueue(struct thread_queue *q, struct thread *t)
   @   \result->ep_next == \null && \result->ep == \null;
   @ ensures ends: q_ends(q, ipc_gq_len);
   @ ensures valid: q_valid(q, ipc_gq_len);
+  @ ensures links: q_links(ipc_gq_len);
   @ ensures distinct: q_distinct(ipc_gq_len);
+  @ ensures owned: owned(q, ipc_gq_len);
   @ ensures shifted: \result != \null ==> ipc_gq_len == \old(ipc_gq_len) - 1 &&
   @   \forall integer k; 0 <= k < ipc_gq_len ==> ipc_gq[k] == \old(ipc_gq[k + 1]);
+  @ ensures gone: \forall integer k; 0 <= k < ipc_gq_len ==> ipc_gq[k] != \result;
   @ ensures unchanged: \result == \null ==> ipc_gq_len == 0;
   @*/
 static struct thread *dequeue(struct thread_queue *q)
@@ -346,12 +323,27 @@ static struct thread *dequeue(struct thread_queue *q)
 	struct thread *t = q->head;
 
 	if (t) {
+		/*@ assert head_apart: t == ipc_gq[0] &&
+		  @   \forall integer k; 1 <= k < ipc_gq_len ==>
+		  @     \separated(t, ipc_gq[k]) && t != ipc_gq[k];
+		  @*/
+		/*@ ghost gq_remove(0); */
+		/*@ assert rest_apart: \forall integer k; 0 <= k < ipc_gq_len ==>
+		  @   ipc_gq[k] == \at(ipc_gq[k + 1], Pre) &&
+		  @   \separated(\at(ipc_gq[0], Pre), \at(ipc_gq[k + 1], Pre)) &&
+		  @   \separated(ipc_gq[k], t) && ipc_gq[k] != t;
+		  @*/
 		q->head = t->ep_next;
 		if (!q->head)
 			q->tail = NULL;
 		t->ep_next = NULL;
 		t->ep = NULL;
-		/*@ ghost gq_shift(0); */
+		/*@ assert rest_same: \forall integer k; 0 <= k < ipc_gq_len ==>
+		  @   ipc_gq[k] == \at(ipc_gq[k + 1], Pre) &&
+		  @   ipc_gq[k]->ep_next == \at(ipc_gq[k + 1]->ep_next, Pre) &&
+		  @   ipc_gq[k]->ep == \at(ipc_gq[k + 1]->ep, Pre) &&
+		  @   ipc_gq[k]->state == \at(ipc_gq[k + 1]->state, Pre);
+		  @*/
 	}
 	return t;
 }
@@ -376,6 +368,10 @@ static struct thread *dequeue(struct thread_queue *q)
   @     (\forall integer k; p <= k < ipc_gq_len ==>
   @        ipc_gq[k] == \old(ipc_gq[k + 1]));
   @   ensures cleared: t->ep_next == \null;
+  @   ensures ends: q_ends(q, ipc_gq_len);
+  @   ensures links: q_links(ipc_gq_len);
+  @   ensures owned: owned(q, ipc_gq_len);
+  @   ensures gone: \forall integer k; 0 <= k < ipc_gq_len ==> ipc_gq[k] != t;
   @ behavior absent:
   @   assumes \forall integer i; 0 <= i < ipc_gq_len ==> ipc_gq[i] != t;
   @   ensures same: ipc_gq_len == \old(ipc_gq_len) &&
@@ -399,6 +395,10 @@ static void unlink(struct thread_queue *q, struct thread *t)
 	  @*/
 	for (struct thread *c = q->head; c; prev = c, c = c->ep_next) {
 		if (c == t) {
+			/*@ assert t_apart: c == ipc_gq[i] &&
+			  @   \forall integer k; 0 <= k < ipc_gq_len && k != i ==>
+			  @     \separated(t, ipc_gq[k]) && t != ipc_gq[k];
+			  @*/
 			if (prev)
 				prev->ep_next = c->ep_next;
 			else
@@ -406,6 +406,8 @@ static void unlink(struct thread_queue *q, struct thread *t)
 			if (q->tail == c)
 				q->tail = prev;
 			c->ep_next = NULL;
+			/*@ assert relinked: q_links_but(i, ipc_gq_len); */
+			/*@ assert still_owned: owned(q, ipc_gq_len); */
 			/*@ ghost ipc_gq_pos = i; gq_remove(i); */
 			return;
 		}
