@@ -99,17 +99,18 @@ void kcheck_after_syscall(void)
 {
 	if (!kernel_selfcheck)
 		return;
-	if (TEST_HOOKS_ENABLED && ++syscalls_seen == KCHECK_HOOK_AT)
-		run_hooks();
-	/* A wait list can only be broken while one has a member: try each
-	 * syscall from KCHECK_HOOK_AT on until one has. */
-	if (TEST_HOOKS_ENABLED && hook_break_wait_list &&
-	    syscalls_seen >= KCHECK_HOOK_AT && ipc_test_break_wait_list()) {
-		klog("kcheck: TEST BUILD marks a waiting receiver as a sender");
-		hook_break_wait_list = false;
+	syscalls_seen++;
+	if (TEST_HOOKS_ENABLED) {
+		if (syscalls_seen == KCHECK_HOOK_AT)
+			run_hooks();
+		/* A wait list can only be broken while one has a member:
+		 * try each syscall from KCHECK_HOOK_AT on until one has. */
+		if (hook_break_wait_list && syscalls_seen >= KCHECK_HOOK_AT &&
+		    ipc_test_break_wait_list()) {
+			klog("kcheck: TEST BUILD marks a waiting receiver as a sender");
+			hook_break_wait_list = false;
+		}
 	}
-	else if (!TEST_HOOKS_ENABLED)
-		syscalls_seen++;
 	if (syscalls_seen % KCHECK_EVERY == 0)
 		kcheck_all("syscalls");
 }
