@@ -144,275 +144,455 @@ bool ipc_test_break_wait_list(void)
 }
 
 /*
- * The wait-list steps.  proved: prove/endpoint/enqueue, prove/endpoint/dequeue,
- * prove/endpoint/unlink (with the ghost step prove/endpoint/gq_remove and
- * prove/endpoint/lemmas), on a ghost model of the one queue each call works
- * on: ipc_gq[0 .. ipc_gq_len) lists its threads from head to tail.  The
- * model is ghost code (ACSL comments), compiled into nothing.
+ * The wait lists and their proof (make prove, unit "endpoint").  The ghost
+ * model below (ACSL comments: compiled into nothing) names every list of
+ * every endpoint at once, threads and endpoints by their pool index:
  *
- *   queue_ok(q, n)  the chain from q->head through ep_next is exactly
- *                   ipc_gq[0 .. n): n distinct valid threads, each linked to
- *                   the next, the last to NULL, q->tail the last (so the
- *                   chain is finite and acyclic);
- *   owned(q, n)     every member's waiting_on (ep, and the side its state
- *                   names) is q;
- *   complete(q, n)  every thread whose waiting_on is q is a member.
+ *   ipc_gq[e][s][0 .. ipc_gq_len[e][s])  the threads on side s (0 senders,
+ *                                        1 receivers) of endpoint e, head
+ *                                        to tail;
+ *   ipc_on_ep[j], ipc_on_side[j]         the list thread j is on (ep -1:
+ *                                        none).
  *
- * Proved: enqueue (of a thread not on q, whose waiting_on is already q),
- * dequeue and unlink (of a member) keep queue_ok and owned; enqueue appends
- * t, dequeue takes the head (ep cleared) and unlink takes t (link
- * cleared), and the model loses exactly that thread; unlink of a thread
- * that is not a member changes nothing.  Lemma one_list: waiting_on names
- * one queue, so with owned() on every queue a thread is on at most one
- * list.  NOT proved: that the callers (ipc_send, ipc_recv, detach, ...)
- * establish the preconditions on every queue at once (a model of all
- * lists is work in progress), complete() (stated, assumed on entry only),
- * IPC-ONCE.  Checked at run time instead: kcheck WAITLISTS
- * (ipc_wait_lists_broken above) in every test boot.  Bounded model: a
- * queue holds at most MAX_THREADS threads.
+ * lists_ok, the invariant (INV-IPC's IPC-ONE-LIST, proved part):
+ *   queue_ok(e, s)  the chain from head through ep_next is exactly the
+ *                   model's sequence: n distinct threads, each linked to the
+ *                   next, the last to NULL and named by tail (so the chain
+ *                   is finite and acyclic), each tagged with (e, s);
+ *   thread_ok(j)    a thread tagged with a list waits on it: its ep is
+ *                   that endpoint, its state BLOCKED_SEND or _RECV to
+ *                   match the side.
+ * A member's tag names one list, so a thread is on at most one list
+ * (lemma one_list), and only while it waits on it.
+ *
+ * Proved: enqueue, dequeue and unlink keep lists_ok, on every list at
+ * once, and add or remove exactly the thread named (prove/endpoint/...).
+ * Not proved yet: that the callers keep it (they pass the ghost indices;
+ * their contracts are the next step), completeness (every waiting thread is
+ * on its list), IPC-ONCE.  Checked at run time instead: kcheck WAITLISTS
+ * (ipc_wait_lists_broken above) in every test boot.
+ *
+ * Assumed (tests/proofs/endpoint.c): the threads are the objects of the
+ * thread pool, thread_pool_objects[0 .. MAX_THREADS), as proc.c's
+ * POOL_DEFINE makes them, and every struct thread * passed here is one.
  */
-/*@ ghost struct thread *ipc_gq[MAX_THREADS]; */
-/*@ ghost int ipc_gq_len; */
-/*@ ghost int ipc_gq_pos; */
+/*@ ghost int ipc_gq[MAX_ENDPOINTS][2][MAX_THREADS]; */
+/*@ ghost int ipc_gq_len[MAX_ENDPOINTS][2]; */
+/*@ ghost int ipc_on_ep[MAX_THREADS]; */
+/*@ ghost int ipc_on_side[MAX_THREADS]; */
 
-/*@ predicate waits_on{L}(struct thread *t, struct thread_queue *q) =
-  @   t->ep != \null &&
-  @   q == (t->state == THREAD_BLOCKED_SEND ?
-  @         &t->ep->senders : &t->ep->receivers);
+/*@ logic struct thread *thr(integer j) = &thread_pool_objects[j];
+  @ logic struct endpoint *epo(integer e) = &endpoint_pool_objects[e];
+  @ logic struct thread_queue *queue(integer e, integer s) =
+  @   s == 0 ? &endpoint_pool_objects[e].senders :
+  @            &endpoint_pool_objects[e].receivers;
+  @ logic integer side_state(integer s) =
+  @   s == 0 ? THREAD_BLOCKED_SEND : THREAD_BLOCKED_RECV;
+  @ predicate is_q(integer e, integer s) =
+  @   0 <= e < MAX_ENDPOINTS && 0 <= s <= 1;
+  @ predicate is_t(integer j) = 0 <= j < MAX_THREADS;
   @
-  @ lemma one_list{L}: \forall struct thread *t, struct thread_queue *q1, *q2;
-  @   waits_on(t, q1) && waits_on(t, q2) ==> q1 == q2;
+  @ predicate q_members{L}(integer e, integer s) =
+  @   0 <= ipc_gq_len[e][s] <= MAX_THREADS &&
+  @   \forall integer i; 0 <= i < ipc_gq_len[e][s] ==>
+  @     is_t(ipc_gq[e][s][i]) && ipc_on_ep[ipc_gq[e][s][i]] == e &&
+  @     ipc_on_side[ipc_gq[e][s][i]] == s;
+  @ predicate q_distinct{L}(integer e, integer s) =
+  @   \forall integer i, k; 0 <= i < k < ipc_gq_len[e][s] ==>
+  @     ipc_gq[e][s][i] != ipc_gq[e][s][k];
+  @ predicate q_ends{L}(integer e, integer s) =
+  @   (ipc_gq_len[e][s] == 0 ==>
+  @      queue(e, s)->head == \null && queue(e, s)->tail == \null) &&
+  @   (ipc_gq_len[e][s] > 0 ==>
+  @      queue(e, s)->head == thr(ipc_gq[e][s][0]) &&
+  @      queue(e, s)->tail == thr(ipc_gq[e][s][ipc_gq_len[e][s] - 1]) &&
+  @      thr(ipc_gq[e][s][ipc_gq_len[e][s] - 1])->ep_next == \null);
+  @ predicate q_links{L}(integer e, integer s) =
+  @   \forall integer i; 0 <= i < ipc_gq_len[e][s] - 1 ==>
+  @     thr(ipc_gq[e][s][i])->ep_next == thr(ipc_gq[e][s][i + 1]);
+  @ predicate queue_ok{L}(integer e, integer s) =
+  @   q_members(e, s) && q_distinct(e, s) && q_ends(e, s) && q_links(e, s);
   @
-  @ predicate q_ends{L}(struct thread_queue *q, integer n) =
-  @   0 <= n <= MAX_THREADS &&
-  @   (n == 0 ==> q->head == \null && q->tail == \null) &&
-  @   (n > 0 ==> q->head == ipc_gq[0] && q->tail == ipc_gq[n - 1] &&
-  @              ipc_gq[n - 1]->ep_next == \null);
-  @ predicate q_valid{L}(struct thread_queue *q, integer n) =
-  @   \forall integer i; 0 <= i < n ==>
-  @      \valid(ipc_gq[i]) && \separated(ipc_gq[i], q);
-  @ predicate q_links{L}(integer n) =
-  @   \forall integer i; 0 <= i < n - 1 ==>
-  @      ipc_gq[i]->ep_next == ipc_gq[i + 1];
-  @ predicate q_distinct{L}(integer n) =
-  @   \forall integer i, j; 0 <= i < j < n ==>
-  @      \separated(ipc_gq[i], ipc_gq[j]);
-  @ predicate q_links_but{L}(integer p, integer n) =
+  @ predicate thread_ok{L}(integer j) =
+  @   ipc_on_ep[j] == -1 ||
+  @   (is_q(ipc_on_ep[j], ipc_on_side[j]) &&
+  @    thr(j)->ep == epo(ipc_on_ep[j]) &&
+  @    thr(j)->state == side_state(ipc_on_side[j]));
+  @
+  @ predicate lists_ok{L} =
+  @   (\forall integer e, s; is_q(e, s) ==> queue_ok(e, s)) &&
+  @   (\forall integer j; is_t(j) ==> thread_ok(j));
+  @
+  @ // What removing position p leaves queue_ok needing, stated on the
+  @ // model before the removal (gq_remove turns these into q_members,
+  @ // q_links and q_ends).
+  @ predicate members_but{L}(integer e, integer s, integer p) =
+  @   0 <= ipc_gq_len[e][s] <= MAX_THREADS &&
+  @   \forall integer i; 0 <= i < ipc_gq_len[e][s] && i != p ==>
+  @     is_t(ipc_gq[e][s][i]) && ipc_on_ep[ipc_gq[e][s][i]] == e &&
+  @     ipc_on_side[ipc_gq[e][s][i]] == s;
+  @ predicate links_but{L}(integer e, integer s, integer p) =
   @   (\forall integer i; 0 <= i < p - 1 ==>
-  @      ipc_gq[i]->ep_next == ipc_gq[i + 1]) &&
-  @   (0 < p && p + 1 < n ==> ipc_gq[p - 1]->ep_next == ipc_gq[p + 1]) &&
-  @   (0 < p && p + 1 == n ==> ipc_gq[p - 1]->ep_next == \null) &&
-  @   (\forall integer i; p + 1 <= i < n - 1 ==>
-  @      ipc_gq[i]->ep_next == ipc_gq[i + 1]);
-  @ predicate queue_ok{L}(struct thread_queue *q, integer n) =
-  @   q_ends(q, n) && q_valid(q, n) && q_links(n) && q_distinct(n);
+  @      thr(ipc_gq[e][s][i])->ep_next == thr(ipc_gq[e][s][i + 1])) &&
+  @   (0 < p && p + 1 < ipc_gq_len[e][s] ==>
+  @      thr(ipc_gq[e][s][p - 1])->ep_next == thr(ipc_gq[e][s][p + 1])) &&
+  @   (\forall integer i; p + 1 <= i < ipc_gq_len[e][s] - 1 ==>
+  @      thr(ipc_gq[e][s][i])->ep_next == thr(ipc_gq[e][s][i + 1]));
+  @ predicate ends_but{L}(integer e, integer s, integer p) =
+  @   (ipc_gq_len[e][s] == 1 ==>
+  @      queue(e, s)->head == \null && queue(e, s)->tail == \null) &&
+  @   (ipc_gq_len[e][s] >= 2 ==>
+  @      queue(e, s)->head == thr(ipc_gq[e][s][p == 0 ? 1 : 0]) &&
+  @      queue(e, s)->tail == thr(ipc_gq[e][s][p == ipc_gq_len[e][s] - 1 ?
+  @        ipc_gq_len[e][s] - 2 : ipc_gq_len[e][s] - 1]) &&
+  @      thr(ipc_gq[e][s][p == ipc_gq_len[e][s] - 1 ?
+  @        ipc_gq_len[e][s] - 2 : ipc_gq_len[e][s] - 1])->ep_next == \null);
   @
-  @ predicate owned{L}(struct thread_queue *q, integer n) =
-  @   \forall integer i; 0 <= i < n ==> waits_on(ipc_gq[i], q);
+  @ // q_same: nothing queue_ok(e, s) reads changed between L1 and L2.
+  @ predicate q_same{L1, L2}(integer e, integer s) =
+  @   \at(ipc_gq_len[e][s], L1) == \at(ipc_gq_len[e][s], L2) &&
+  @   \at(queue(e, s)->head, L1) == \at(queue(e, s)->head, L2) &&
+  @   \at(queue(e, s)->tail, L1) == \at(queue(e, s)->tail, L2) &&
+  @   \forall integer i; 0 <= i < \at(ipc_gq_len[e][s], L1) ==>
+  @     \at(ipc_gq[e][s][i], L2) == \at(ipc_gq[e][s][i], L1) &&
+  @     \at(ipc_on_ep[\at(ipc_gq[e][s][i], L1)], L2) ==
+  @       \at(ipc_on_ep[\at(ipc_gq[e][s][i], L1)], L1) &&
+  @     \at(ipc_on_side[\at(ipc_gq[e][s][i], L1)], L2) ==
+  @       \at(ipc_on_side[\at(ipc_gq[e][s][i], L1)], L1) &&
+  @     \at(thr(\at(ipc_gq[e][s][i], L1))->ep_next, L2) ==
+  @       \at(thr(\at(ipc_gq[e][s][i], L1))->ep_next, L1);
   @
-  @ predicate complete{L}(struct thread_queue *q, integer n) =
-  @   \forall struct thread *x; waits_on(x, q) ==>
-  @     \exists integer i; 0 <= i < n && ipc_gq[i] == x;
+  @ lemma frame_members{L1, L2}: \forall integer e, s;
+  @   is_q(e, s) && q_members{L1}(e, s) && q_same{L1, L2}(e, s) ==>
+  @   q_members{L2}(e, s);
+  @ lemma frame_distinct{L1, L2}: \forall integer e, s;
+  @   is_q(e, s) && q_distinct{L1}(e, s) && q_same{L1, L2}(e, s) ==>
+  @   q_distinct{L2}(e, s);
+  @ lemma frame_ends{L1, L2}: \forall integer e, s;
+  @   is_q(e, s) && q_ends{L1}(e, s) && q_members{L1}(e, s) &&
+  @   q_same{L1, L2}(e, s) ==> q_ends{L2}(e, s);
+  @ lemma frame_links{L1, L2}: \forall integer e, s;
+  @   is_q(e, s) && q_links{L1}(e, s) && q_members{L1}(e, s) &&
+  @   q_same{L1, L2}(e, s) ==> q_links{L2}(e, s);
+  @ lemma queue_frame{L1, L2}: \forall integer e, s;
+  @   is_q(e, s) && queue_ok{L1}(e, s) && q_same{L1, L2}(e, s) ==>
+  @   queue_ok{L2}(e, s);
+  @
+  @ lemma one_list{L}: lists_ok ==>
+  @   \forall integer e1, s1, i1, e2, s2, i2;
+  @     is_q(e1, s1) && is_q(e2, s2) &&
+  @     0 <= i1 < ipc_gq_len[e1][s1] && 0 <= i2 < ipc_gq_len[e2][s2] &&
+  @     ipc_gq[e1][s1][i1] == ipc_gq[e2][s2][i2] ==>
+  @     e1 == e2 && s1 == s2 && i1 == i2;
   @*/
 
 /*@ ghost
-  @ /@ requires 0 <= p < ipc_gq_len <= MAX_THREADS;
-  @    assigns ipc_gq[p .. MAX_THREADS - 1], ipc_gq_len;
-  @    ensures ipc_gq_len == \old(ipc_gq_len) - 1;
-  @    ensures \forall integer k; 0 <= k < p ==> ipc_gq[k] == \old(ipc_gq[k]);
-  @    ensures \forall integer k; p <= k < ipc_gq_len ==>
-  @      ipc_gq[k] == \old(ipc_gq[k + 1]);
-  @    ensures \old(q_distinct(ipc_gq_len)) ==> q_distinct(ipc_gq_len);
-  @    ensures \old(q_links_but(p, ipc_gq_len)) ==> q_links(ipc_gq_len);
-  @    ensures \forall struct thread_queue *q;
-  @      \old(owned(q, ipc_gq_len)) ==> owned(q, ipc_gq_len);
-  @    ensures \forall struct thread_queue *q;
-  @      \old(q_valid(q, ipc_gq_len)) ==> q_valid(q, ipc_gq_len);
-  @    ensures \forall struct thread *x;
-  @      (\forall integer k; 0 <= k < \old(ipc_gq_len) && k != p ==>
-  @         \old(ipc_gq[k]) != x) ==>
-  @      \forall integer k; 0 <= k < ipc_gq_len ==> ipc_gq[k] != x;
+  @ /@ requires \exists integer k; is_t(k) && t == thr(k);
+  @    assigns \nothing;
+  @    ensures is_t(\result) && t == thr(\result);
   @ @/
-  @ static void gq_remove(int p)
+  @ static int thread_index(struct thread *t)
   @ {
-  @   /@ loop invariant p <= i <= ipc_gq_len - 1;
-  @      loop invariant \forall integer k; 0 <= k < i ==>
-  @        ipc_gq[k] == \at(ipc_gq[k], Pre) || k >= p;
-  @      loop invariant \forall integer k; 0 <= k < p ==>
-  @        ipc_gq[k] == \at(ipc_gq[k], Pre);
-  @      loop invariant \forall integer k; p <= k < i ==>
-  @        ipc_gq[k] == \at(ipc_gq[k + 1], Pre);
-  @      loop invariant \forall integer k; i <= k < ipc_gq_len ==>
-  @        ipc_gq[k] == \at(ipc_gq[k], Pre);
-  @      loop assigns i, ipc_gq[p .. ipc_gq_len - 2];
-  @      loop variant ipc_gq_len - i;
+  @   /@ loop invariant 0 <= k <= MAX_THREADS;
+  @      loop invariant \forall integer i; 0 <= i < k ==> t != thr(i);
+  @      loop assigns k;
+  @      loop variant MAX_THREADS - k;
   @   @/
-  @   for (int i = p; i < ipc_gq_len - 1; i++)
-  @     ipc_gq[i] = ipc_gq[i + 1];
-  @   ipc_gq_len--;
+  @   for (int k = 0; k < MAX_THREADS; k++)
+  @     if (t == &thread_pool_objects[k])
+  @       return k;
+  @   return 0;
   @ }
   @*/
 
-/*@ requires \valid(q) && \valid(t);
-  @ requires q->tail == \null || \valid(q->tail);
-  @ requires \separated(q, t);
-  @ requires not_queued: q->tail != t;
-  @ requires q->tail != \null ==> \separated(q, q->tail);
-  @ requires model: queue_ok(q, ipc_gq_len) && owned(q, ipc_gq_len);
-  @ requires complete_but_t: \forall struct thread *x; x != t &&
-  @   waits_on(x, q) ==> \exists integer i; 0 <= i < ipc_gq_len && ipc_gq[i] == x;
-  @ requires fresh: \forall integer i; 0 <= i < ipc_gq_len ==>
-  @   \separated(ipc_gq[i], t);
-  @ requires room: ipc_gq_len < MAX_THREADS;
-  @ requires names_q: waits_on(t, q);
+/*@ ghost
+  @ /@ requires \exists integer k; 0 <= k < MAX_ENDPOINTS && ep == epo(k);
+  @    assigns \nothing;
+  @    ensures 0 <= \result < MAX_ENDPOINTS && ep == epo(\result);
+  @ @/
+  @ static int endpoint_index(struct endpoint *ep)
+  @ {
+  @   /@ loop invariant 0 <= k <= MAX_ENDPOINTS;
+  @      loop invariant \forall integer i; 0 <= i < k ==> ep != epo(i);
+  @      loop assigns k;
+  @      loop variant MAX_ENDPOINTS - k;
+  @   @/
+  @   for (int k = 0; k < MAX_ENDPOINTS; k++)
+  @     if (ep == &endpoint_pool_objects[k])
+  @       return k;
+  @   return 0;
+  @ }
+  @*/
+
+/*
+ * room: a list never holds every thread when one of them is on no list
+ * (pigeonhole).  Proved by building a permutation of the thread indices
+ * whose first n entries are the list's members: the untagged thread j
+ * then sits at a position >= n, and positions stop at MAX_THREADS.
+ */
+/*@ ghost
+  @ /@ requires is_q(e, s) && is_t(j);
+  @    requires q_members(e, s) && q_distinct(e, s);
+  @    requires ipc_on_ep[j] == -1;
+  @    assigns \nothing;
+  @    ensures ipc_gq_len[e][s] < MAX_THREADS;
+  @ @/
+  @ static void room(int e, int s, int j)
+  @ {
+  @   int perm[MAX_THREADS];
+  @   int inv[MAX_THREADS];
+  @   /@ loop invariant 0 <= k <= MAX_THREADS;
+  @      loop invariant \forall integer p; 0 <= p < k ==>
+  @        perm[p] == p && inv[p] == p;
+  @      loop assigns k, perm[0 .. MAX_THREADS - 1], inv[0 .. MAX_THREADS - 1];
+  @      loop variant MAX_THREADS - k;
+  @   @/
+  @   for (int k = 0; k < MAX_THREADS; k++) {
+  @     perm[k] = k;
+  @     inv[k] = k;
+  @   }
+  @   /@ loop invariant 0 <= i <= ipc_gq_len[e][s];
+  @      loop invariant \forall integer p; 0 <= p < MAX_THREADS ==>
+  @        is_t(perm[p]) && inv[perm[p]] == p;
+  @      loop invariant \forall integer v; 0 <= v < MAX_THREADS ==>
+  @        is_t(inv[v]) && perm[inv[v]] == v;
+  @      loop invariant \forall integer p; 0 <= p < i ==>
+  @        perm[p] == ipc_gq[e][s][p];
+  @      loop assigns i, perm[0 .. MAX_THREADS - 1], inv[0 .. MAX_THREADS - 1];
+  @      loop variant ipc_gq_len[e][s] - i;
+  @   @/
+  @   for (int i = 0; i < ipc_gq_len[e][s]; i++) {
+  @     int v = ipc_gq[e][s][i];
+  @     int p = inv[v];
+  @     /@ assert p >= i; @/
+  @     int w = perm[i];
+  @     perm[i] = v;
+  @     perm[p] = w;
+  @     inv[w] = p;
+  @     inv[v] = i;
+  @   }
+  @   /@ assert ipc_gq_len[e][s] <= inv[j]; @/
+  @ }
+  @*/
+
+/* gq_remove: the model loses position p of list (e, s). */
+/*@ ghost
+  @ /@ requires is_q(e, s) && 0 <= p < ipc_gq_len[e][s] <= MAX_THREADS;
+  @    assigns ipc_gq[e][s][0 .. MAX_THREADS - 1], ipc_gq_len[e][s];
+  @    ensures ipc_gq_len[e][s] == \old(ipc_gq_len[e][s]) - 1;
+  @    ensures \forall integer k; 0 <= k < p ==>
+  @      ipc_gq[e][s][k] == \old(ipc_gq[e][s][k]);
+  @    ensures \forall integer k; p <= k < ipc_gq_len[e][s] ==>
+  @      ipc_gq[e][s][k] == \old(ipc_gq[e][s][k + 1]);
+  @    ensures \old(members_but(e, s, p)) ==> q_members(e, s);
+  @    ensures \old(q_distinct(e, s)) ==> q_distinct(e, s);
+  @    ensures \old(links_but(e, s, p)) ==> q_links(e, s);
+  @    ensures \old(ends_but(e, s, p)) ==> q_ends(e, s);
+  @ @/
+  @ static void gq_remove(int e, int s, int p)
+  @ {
+  @   /@ loop invariant p <= i <= ipc_gq_len[e][s] - 1;
+  @      loop invariant \forall integer k; 0 <= k < p ==>
+  @        ipc_gq[e][s][k] == \at(ipc_gq[e][s][k], Pre);
+  @      loop invariant \forall integer k; p <= k < i ==>
+  @        ipc_gq[e][s][k] == \at(ipc_gq[e][s][k + 1], Pre);
+  @      loop invariant \forall integer k; i <= k < ipc_gq_len[e][s] ==>
+  @        ipc_gq[e][s][k] == \at(ipc_gq[e][s][k], Pre);
+  @      loop assigns i, ipc_gq[e][s][p .. ipc_gq_len[e][s] - 2];
+  @      loop variant ipc_gq_len[e][s] - i;
+  @   @/
+  @   for (int i = p; i < ipc_gq_len[e][s] - 1; i++)
+  @     ipc_gq[e][s][i] = ipc_gq[e][s][i + 1];
+  @   ipc_gq_len[e][s]--;
+  @ }
+  @*/
+
+/* Puts t, already waiting on q (ep and state set), at q's tail. */
+/*@ requires is_q(e, s) && is_t(j) && q == queue(e, s) && t == thr(j);
+  @ requires lists_ok;
+  @ requires untagged: ipc_on_ep[j] == -1;
+  @ requires waits: t->ep == epo(e) && t->state == side_state(s);
   @ assigns t->ep_next, q->head, q->tail, q->tail->ep_next,
-  @   ipc_gq[ipc_gq_len], ipc_gq_len;
+  @   ipc_gq[e][s][ipc_gq_len[e][s]], ipc_gq_len[e][s],
+  @   ipc_on_ep[j], ipc_on_side[j];
+  @ ensures lists_ok;
+  @ ensures tagged: ipc_on_ep[j] == e && ipc_on_side[j] == s;
   @ ensures at_tail: q->tail == t && t->ep_next == \null;
-  @ ensures linked: \old(q->tail) != \null ==> \old(q->tail)->ep_next == t;
-  @ ensures first: \old(q->tail) == \null ==> q->head == t;
-  @ ensures head_kept: \old(q->tail) != \null ==> q->head == \old(q->head);
-  @ ensures ends: q_ends(q, ipc_gq_len);
-  @ ensures valid: q_valid(q, ipc_gq_len);
-  @ ensures links: q_links(ipc_gq_len);
-  @ ensures distinct: q_distinct(ipc_gq_len);
-  @ ensures owned: owned(q, ipc_gq_len);
-  @ ensures appended: ipc_gq_len == \old(ipc_gq_len) + 1 &&
-  @   ipc_gq[\old(ipc_gq_len)] == t &&
-  @   \forall integer k; 0 <= k < \old(ipc_gq_len) ==>
-  @     ipc_gq[k] == \old(ipc_gq[k]);
+  @ ensures appended: ipc_gq_len[e][s] == \old(ipc_gq_len[e][s]) + 1 &&
+  @   ipc_gq[e][s][\old(ipc_gq_len[e][s])] == j;
   @*/
 static void enqueue(struct thread_queue *q, struct thread *t)
+	/*@ ghost (int e, int s, int j) */
 {
+	/*@ ghost room(e, s, j); */
+	/*@ ghost int n = ipc_gq_len[e][s]; */
+	/*@ ghost int last = n > 0 ? ipc_gq[e][s][n - 1] : j; */
 	t->ep_next = NULL;
 	if (q->tail)
 		q->tail->ep_next = t;
 	else
 		q->head = t;
 	q->tail = t;
-	/*@ ghost ipc_gq[ipc_gq_len] = t; ipc_gq_len++; */
+	/*@ assert links_kept: \forall integer k; is_t(k) && k != j && k != last ==>
+	  @   thr(k)->ep_next == \at(thr(k)->ep_next, Pre);
+	  @*/
+	/*@ assert ends_kept: \forall integer e2, s2; is_q(e2, s2) &&
+	  @   (e2 != e || s2 != s) ==>
+	  @   queue(e2, s2)->head == \at(queue(e2, s2)->head, Pre) &&
+	  @   queue(e2, s2)->tail == \at(queue(e2, s2)->tail, Pre);
+	  @*/
+	/*@ assert others_apart: \forall integer e2, s2, i; is_q(e2, s2) &&
+	  @   (e2 != e || s2 != s) && 0 <= i < ipc_gq_len[e2][s2] ==>
+	  @   ipc_gq[e2][s2][i] != j && ipc_gq[e2][s2][i] != last;
+	  @*/
+	/*@ ghost
+	  @ ipc_gq[e][s][ipc_gq_len[e][s]] = j;
+	  @ ipc_gq_len[e][s]++;
+	  @ ipc_on_ep[j] = e;
+	  @ ipc_on_side[j] = s;
+	  @*/
+	/*@ assert model_kept: \forall integer e2, s2; is_q(e2, s2) &&
+	  @   (e2 != e || s2 != s) ==>
+	  @   ipc_gq_len[e2][s2] == \at(ipc_gq_len[e2][s2], Pre) &&
+	  @   \forall integer i; 0 <= i < ipc_gq_len[e2][s2] ==>
+	  @     ipc_gq[e2][s2][i] == \at(ipc_gq[e2][s2][i], Pre);
+	  @*/
+	/*@ assert others_same: \forall integer e2, s2; is_q(e2, s2) &&
+	  @   (e2 != e || s2 != s) ==> q_same{Pre, Here}(e2, s2);
+	  @*/
+	/*@ assert threads: \forall integer k; is_t(k) ==> thread_ok(k); */
+	/*@ assert this_queue: queue_ok(e, s); */
+	/*@ assert other_queues: \forall integer e2, s2; is_q(e2, s2) &&
+	  @   (e2 != e || s2 != s) ==> queue_ok(e2, s2);
+	  @*/
 }
 
-/*@ requires \valid(q);
-  @ requires q->head == \null || \valid(q->head);
-  @ requires q->head != \null ==> \separated(q, q->head);
-  @ requires model: queue_ok(q, ipc_gq_len) && owned(q, ipc_gq_len);
-  @ requires complete: complete(q, ipc_gq_len);
+/* Takes c, the thread after prev (or the head), off q: it waits on
+ * nothing after (ep cleared). */
+/*@ requires is_q(e, s) && q == queue(e, s) && is_t(j) && c == thr(j);
+  @ requires lists_ok;
+  @ requires at: 0 <= i < ipc_gq_len[e][s] && ipc_gq[e][s][i] == j;
+  @ requires after: (i == 0 ==> prev == \null) &&
+  @   (i > 0 ==> prev == thr(ipc_gq[e][s][i - 1]));
+  @ assigns q->head, q->tail, prev->ep_next, c->ep_next, c->ep,
+  @   ipc_gq[e][s][0 .. MAX_THREADS - 1], ipc_gq_len[e][s], ipc_on_ep[j];
+  @ ensures lists_ok;
+  @ ensures untagged: ipc_on_ep[j] == -1;
+  @ ensures detached: c->ep == \null && c->ep_next == \null;
+  @*/
+static void cut(struct thread_queue *q, struct thread *prev, struct thread *c)
+	/*@ ghost (int e, int s, int i, int j) */
+{
+	/*@ assert this_ok: queue_ok(e, s); */
+	/*@ assert apart: \forall integer e2, s2, k; is_q(e2, s2) &&
+	  @   0 <= k < ipc_gq_len[e2][s2] && (e2 != e || s2 != s || k != i) ==>
+	  @   ipc_gq[e2][s2][k] != j;
+	  @*/
+	/*@ assert next: (i + 1 == ipc_gq_len[e][s] ==> c->ep_next == \null) &&
+	  @   (i + 1 < ipc_gq_len[e][s] ==> c->ep_next == thr(ipc_gq[e][s][i + 1]));
+	  @*/
+	/*@ assert tail_is_c: q->tail == c <==> i + 1 == ipc_gq_len[e][s]; */
+	if (prev)
+		prev->ep_next = c->ep_next;
+	else
+		q->head = c->ep_next;
+	if (q->tail == c)
+		q->tail = prev;
+	c->ep_next = NULL;
+	c->ep = NULL;
+	/*@ ghost ipc_on_ep[j] = -1; */
+	/*@ assert members: members_but(e, s, i); */
+	/*@ assert links: links_but(e, s, i); */
+	/*@ assert one_left: ipc_gq_len[e][s] == 1 ==>
+	  @   q->head == \null && q->tail == \null;
+	  @*/
+	/*@ assert head_next: i == 0 && ipc_gq_len[e][s] >= 2 ==>
+	  @   q->head == thr(ipc_gq[e][s][1]);
+	  @*/
+	/*@ assert head_kept: i > 0 ==> q->head == thr(ipc_gq[e][s][0]); */
+	/*@ assert new_tail: ipc_gq_len[e][s] >= 2 && i == ipc_gq_len[e][s] - 1 ==>
+	  @   q->tail == thr(ipc_gq[e][s][ipc_gq_len[e][s] - 2]) &&
+	  @   thr(ipc_gq[e][s][ipc_gq_len[e][s] - 2])->ep_next == \null;
+	  @*/
+	/*@ assert old_tail: ipc_gq_len[e][s] >= 2 && i < ipc_gq_len[e][s] - 1 ==>
+	  @   q->tail == thr(ipc_gq[e][s][ipc_gq_len[e][s] - 1]) &&
+	  @   thr(ipc_gq[e][s][ipc_gq_len[e][s] - 1])->ep_next == \null;
+	  @*/
+	/*@ assert ends: ends_but(e, s, i); */
+	/*@ ghost gq_remove(e, s, i); */
+	/*@ assert others_same: \forall integer e2, s2; is_q(e2, s2) &&
+	  @   (e2 != e || s2 != s) ==> q_same{Pre, Here}(e2, s2);
+	  @*/
+	/*@ assert threads: \forall integer k; is_t(k) ==> thread_ok(k); */
+}
+
+/* Takes the thread at q's head off (its ep cleared), or returns NULL. */
+/*@ requires is_q(e, s) && q == queue(e, s);
+  @ requires lists_ok;
   @ assigns q->head, q->tail, q->head->ep_next, q->head->ep,
-  @   ipc_gq[0 .. MAX_THREADS - 1], ipc_gq_len;
-  @ ensures taken: \result == \old(q->head);
-  @ ensures empty: \result == \null ==> q->head == \null &&
-  @   q->tail == \old(q->tail);
-  @ ensures advanced: \result != \null ==>
-  @   q->head == \old(q->head->ep_next) &&
-  @   (q->head == \null ==> q->tail == \null) &&
-  @   (q->head != \null ==> q->tail == \old(q->tail));
-  @ ensures detached: \result != \null ==>
-  @   \result->ep_next == \null && \result->ep == \null;
-  @ ensures ends: q_ends(q, ipc_gq_len);
-  @ ensures valid: q_valid(q, ipc_gq_len);
-  @ ensures links: q_links(ipc_gq_len);
-  @ ensures distinct: q_distinct(ipc_gq_len);
-  @ ensures owned: owned(q, ipc_gq_len);
-  @ ensures shifted: \result != \null ==> ipc_gq_len == \old(ipc_gq_len) - 1 &&
-  @   \forall integer k; 0 <= k < ipc_gq_len ==> ipc_gq[k] == \old(ipc_gq[k + 1]);
-  @ ensures gone: \forall integer k; 0 <= k < ipc_gq_len ==> ipc_gq[k] != \result;
-  @ ensures unchanged: \result == \null ==> ipc_gq_len == 0;
+  @   ipc_gq[e][s][0 .. MAX_THREADS - 1], ipc_gq_len[e][s],
+  @   ipc_on_ep[0 .. MAX_THREADS - 1];
+  @ ensures lists_ok;
+  @ ensures empty: \result == \null ==> \old(ipc_gq_len[e][s]) == 0 &&
+  @   ipc_gq_len[e][s] == 0;
+  @ ensures taken: \result != \null ==>
+  @   \result == thr(\old(ipc_gq[e][s][0])) &&
+  @   ipc_on_ep[\old(ipc_gq[e][s][0])] == -1 &&
+  @   \result->ep == \null && \result->ep_next == \null;
+  @ ensures tags_kept: \forall integer k; is_t(k) && ipc_on_ep[k] != -1 ==>
+  @   ipc_on_ep[k] == \old(ipc_on_ep[k]);
   @*/
 static struct thread *dequeue(struct thread_queue *q)
+	/*@ ghost (int e, int s) */
 {
 	struct thread *t = q->head;
 
 	if (t) {
-		/*@ assert head_apart: t == ipc_gq[0] &&
-		  @   \forall integer k; 1 <= k < ipc_gq_len ==>
-		  @     \separated(t, ipc_gq[k]) && t != ipc_gq[k];
+		/*@ assert head: queue_ok(e, s) && ipc_gq_len[e][s] > 0 &&
+		  @   t == thr(ipc_gq[e][s][0]);
 		  @*/
-		/*@ ghost gq_remove(0); */
-		/*@ assert rest_apart: \forall integer k; 0 <= k < ipc_gq_len ==>
-		  @   ipc_gq[k] == \at(ipc_gq[k + 1], Pre) &&
-		  @   \separated(\at(ipc_gq[0], Pre), \at(ipc_gq[k + 1], Pre)) &&
-		  @   \separated(ipc_gq[k], t) && ipc_gq[k] != t;
-		  @*/
-		q->head = t->ep_next;
-		if (!q->head)
-			q->tail = NULL;
-		t->ep_next = NULL;
-		t->ep = NULL;
-		/*@ assert rest_same: \forall integer k; 0 <= k < ipc_gq_len ==>
-		  @   ipc_gq[k] == \at(ipc_gq[k + 1], Pre) &&
-		  @   ipc_gq[k]->ep_next == \at(ipc_gq[k + 1]->ep_next, Pre) &&
-		  @   ipc_gq[k]->ep == \at(ipc_gq[k + 1]->ep, Pre) &&
-		  @   ipc_gq[k]->state == \at(ipc_gq[k + 1]->state, Pre);
-		  @*/
+		/*@ ghost int j = ipc_gq[e][s][0]; */
+		cut(q, NULL, t) /*@ ghost (e, s, 0, j) */;
 	}
 	return t;
 }
 
-/*@ requires \valid(q) && \valid(t);
-  @ requires \separated(q, t);
-  @ requires model: queue_ok(q, ipc_gq_len) && owned(q, ipc_gq_len);
-  @ requires complete: complete(q, ipc_gq_len);
-  @ assigns q->head, q->tail, t->ep_next,
-  @   ipc_gq[0 .. MAX_THREADS - 1], ipc_gq_len, ipc_gq_pos,
-  @   ipc_gq[0 .. MAX_THREADS - 1]->ep_next;
-  @ ensures valid: q_valid(q, ipc_gq_len);
-  @ ensures distinct: q_distinct(ipc_gq_len);
-  @ behavior member:
-  @   assumes \exists integer i; 0 <= i < ipc_gq_len && ipc_gq[i] == t;
-  @   ensures removed: \forall integer p; p == ipc_gq_pos ==>
-  @     0 <= p <= ipc_gq_len &&
-  @     \old(ipc_gq[p]) == t &&
-  @     ipc_gq_len == \old(ipc_gq_len) - 1 &&
-  @     (\forall integer k; 0 <= k < p ==>
-  @        ipc_gq[k] == \old(ipc_gq[k])) &&
-  @     (\forall integer k; p <= k < ipc_gq_len ==>
-  @        ipc_gq[k] == \old(ipc_gq[k + 1]));
-  @   ensures cleared: t->ep_next == \null;
-  @   ensures ends: q_ends(q, ipc_gq_len);
-  @   ensures links: q_links(ipc_gq_len);
-  @   ensures owned: owned(q, ipc_gq_len);
-  @   ensures gone: \forall integer k; 0 <= k < ipc_gq_len ==> ipc_gq[k] != t;
-  @ behavior absent:
-  @   assumes \forall integer i; 0 <= i < ipc_gq_len ==> ipc_gq[i] != t;
-  @   ensures same: ipc_gq_len == \old(ipc_gq_len) &&
-  @     q->head == \old(q->head) && q->tail == \old(q->tail);
-  @ complete behaviors;
-  @ disjoint behaviors;
+/* Takes t off q if it is there; either way t is on no list after. */
+/*@ requires is_q(e, s) && is_t(j) && q == queue(e, s) && t == thr(j);
+  @ requires lists_ok;
+  @ requires tag: ipc_on_ep[j] == -1 ||
+  @   (ipc_on_ep[j] == e && ipc_on_side[j] == s);
+  @ assigns q->head, q->tail, thread_pool_objects[0 .. MAX_THREADS - 1].ep_next,
+  @   t->ep, ipc_gq[e][s][0 .. MAX_THREADS - 1], ipc_gq_len[e][s], ipc_on_ep[j];
+  @ ensures lists_ok;
+  @ ensures untagged: ipc_on_ep[j] == -1;
   @*/
 static void unlink(struct thread_queue *q, struct thread *t)
+	/*@ ghost (int e, int s, int j) */
 {
 	struct thread *prev = NULL;
 	/*@ ghost int i = 0; */
 
-	/*@ loop invariant 0 <= i <= ipc_gq_len;
-	  @ loop invariant i < ipc_gq_len ==> c == ipc_gq[i];
-	  @ loop invariant i == ipc_gq_len ==> c == \null;
+	/*@ loop invariant 0 <= i <= ipc_gq_len[e][s];
+	  @ loop invariant i < ipc_gq_len[e][s] ==> c == thr(ipc_gq[e][s][i]);
+	  @ loop invariant i == ipc_gq_len[e][s] ==> c == \null;
 	  @ loop invariant i == 0 ==> prev == \null;
-	  @ loop invariant i > 0 ==> prev == ipc_gq[i - 1];
-	  @ loop invariant \forall integer k; 0 <= k < i ==> ipc_gq[k] != t;
+	  @ loop invariant i > 0 ==> prev == thr(ipc_gq[e][s][i - 1]);
+	  @ loop invariant \forall integer k; 0 <= k < i ==> ipc_gq[e][s][k] != j;
 	  @ loop assigns c, prev, i;
-	  @ loop variant ipc_gq_len - i;
+	  @ loop variant ipc_gq_len[e][s] - i;
 	  @*/
 	for (struct thread *c = q->head; c; prev = c, c = c->ep_next) {
 		if (c == t) {
-			/*@ assert t_apart: c == ipc_gq[i] &&
-			  @   \forall integer k; 0 <= k < ipc_gq_len && k != i ==>
-			  @     \separated(t, ipc_gq[k]) && t != ipc_gq[k];
-			  @*/
-			if (prev)
-				prev->ep_next = c->ep_next;
-			else
-				q->head = c->ep_next;
-			if (q->tail == c)
-				q->tail = prev;
-			c->ep_next = NULL;
-			/*@ assert relinked: q_links_but(i, ipc_gq_len); */
-			/*@ assert still_owned: owned(q, ipc_gq_len); */
-			/*@ ghost ipc_gq_pos = i; gq_remove(i); */
+			cut(q, prev, c) /*@ ghost (e, s, i, j) */;
 			return;
 		}
 		/*@ ghost i++; */
 	}
+	/*@ ghost ipc_on_ep[j] = -1; */
+	/*@ assert others_same: \forall integer e2, s2; is_q(e2, s2) ==>
+	  @   q_same{Pre, Here}(e2, s2);
+	  @*/
 }
 
 static void detach(struct thread *t);
@@ -507,7 +687,7 @@ ts_status ipc_send(struct thread *t, uint64_t object, uint64_t badge, bool call)
 		return TS_E_INVAL;
 	if (ep->recv_refs == 0)
 		return TS_E_DEAD; /* nobody can ever receive */
-	r = dequeue(&ep->receivers);
+	r = dequeue(&ep->receivers) /*@ ghost ((int)object, 1) */;
 	if (r) {
 		deliver(t, r, badge);
 		wake(r, TS_OK);
@@ -521,7 +701,7 @@ ts_status ipc_send(struct thread *t, uint64_t object, uint64_t badge, bool call)
 	t->ep_is_call = call;
 	t->ep = ep;
 	block(t, THREAD_BLOCKED_SEND); /* before enqueue: waiting_on names the queue */
-	enqueue(&ep->senders, t);
+	enqueue(&ep->senders, t) /*@ ghost ((int)object, 0, thread_index(t)) */;
 	return TS_OK;
 }
 
@@ -537,7 +717,7 @@ ts_status ipc_recv(struct thread *t, uint64_t object)
 		deliver_bits(t, t->bound_ntf);
 		return TS_OK;
 	}
-	s = dequeue(&ep->senders);
+	s = dequeue(&ep->senders) /*@ ghost ((int)object, 0) */;
 	if (s) {
 		deliver(s, t, s->ep_badge);
 		if (s->ep_is_call)
@@ -550,7 +730,7 @@ ts_status ipc_recv(struct thread *t, uint64_t object)
 		return TS_E_DEAD; /* nobody can ever send */
 	t->ep = ep;
 	block(t, THREAD_BLOCKED_RECV); /* before enqueue: waiting_on names the queue */
-	enqueue(&ep->receivers, t);
+	enqueue(&ep->receivers, t) /*@ ghost ((int)object, 1, thread_index(t)) */;
 	return TS_OK;
 }
 
@@ -647,10 +827,11 @@ ts_status notify_wait(struct thread *t, uint64_t object)
 static void detach(struct thread *t)
 {
 	if (t->ep) {
+		/*@ ghost int e = endpoint_index(t->ep); int j = thread_index(t); */
 		if (t->state == THREAD_BLOCKED_SEND)
-			unlink(&t->ep->senders, t);
+			unlink(&t->ep->senders, t) /*@ ghost (e, 0, j) */;
 		else
-			unlink(&t->ep->receivers, t);
+			unlink(&t->ep->receivers, t) /*@ ghost (e, 1, j) */;
 		t->ep = NULL;
 	}
 	if (t->ntf) {
@@ -711,10 +892,11 @@ void ipc_cap_node_freed(uint32_t node)
 }
 
 static void wake_all(struct thread_queue *q, ts_status status)
+	/*@ ghost (int e, int s) */
 {
 	struct thread *t;
 
-	while ((t = dequeue(q)))
+	while ((t = dequeue(q) /*@ ghost (e, s) */))
 		wake(t, status);
 }
 
@@ -749,9 +931,9 @@ void object_cap_removed(uint32_t type, uint64_t object, uint32_t rights)
 			return;
 		ep->refs--;
 		if (rights & CAP_R_SEND && --ep->send_refs == 0)
-			wake_all(&ep->receivers, TS_E_DEAD);
+			wake_all(&ep->receivers, TS_E_DEAD) /*@ ghost ((int)object, 1) */;
 		if (rights & CAP_R_RECV && --ep->recv_refs == 0)
-			wake_all(&ep->senders, TS_E_DEAD);
+			wake_all(&ep->senders, TS_E_DEAD) /*@ ghost ((int)object, 0) */;
 		if (ep->refs == 0)
 			pool_free(&endpoint_pool, ep);
 	} else if (type == CAP_NOTIFICATION) {

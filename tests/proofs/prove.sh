@@ -18,9 +18,9 @@
 #   PASS prove/selftest-revoke-skipping-a-grandchild-detected
 #   PASS prove/selftest-pool-double-free-detected
 #   PASS prove/selftest-frame-double-free-detected
-# and an enqueue that keeps a stale link, an unlink that keeps a stale tail:
+# and an enqueue that keeps a stale link, a cut that keeps a stale tail:
 #   PASS prove/selftest-enqueue-keeping-a-stale-link-detected
-#   PASS prove/selftest-unlink-keeping-a-stale-tail-detected
+#   PASS prove/selftest-cut-keeping-a-stale-tail-detected
 # and the figures:
 #   BENCH prove_goals <n> goals        (goals proved, self-test excluded)
 #   BENCH prove_seconds <s> s
@@ -72,7 +72,7 @@ UNITS=(
 	"pool|kernel/pool.c|pool_init pool_alloc pool_index pool_free_index pool_free|-wp-model Typed+cast"
 	"frame|kernel/frame.c|frame_used mark_used mark_free frame_free lowest_clear_bit frame_alloc|-wp-auto wp:split,wp:bitwised,wp:bitrange -wp-timeout 10"
 	"frame_range|kernel/frame.c|clip_end frame_reserve_range|"
-	"endpoint|tests/proofs/endpoint.c|lemmas gq_remove enqueue dequeue unlink|-c11 -wp-split -wp-no-filter-init -wp-no-filter -wp-no-parasite"
+	"endpoint|tests/proofs/endpoint.c|lemmas thread_index endpoint_index room gq_remove enqueue cut dequeue unlink|-c11 -wp-split -wp-no-filter-init -wp-no-filter -wp-no-parasite"
 	"cap|tests/proofs/cap.c|lemmas node_at node_live slot_node cap_lookup node_free revoke_below cap_revoke_derived|-c11"
 )
 
@@ -221,12 +221,12 @@ selftest enqueue-keeping-a-stale-link tests/proofs/broken/enqueue_keeps_link.c \
 	enqueue_keeps_link "enqueue_keeps_link_ensures_at_tail" \
 	"an enqueue that keeps a stale link" -c11
 
-# Self-test 7: an unlink that leaves the tail naming the thread it took
-# (the endpoint unit's flags: with them the real unlink's "ends" proves).
-selftest unlink-keeping-a-stale-tail tests/proofs/broken/unlink_keeps_tail.c \
-	unlink_keeps_tail "unlink_keeps_tail_member_ensures_ends" \
-	"an unlink that keeps a stale tail" -c11 -wp-split -wp-no-filter-init \
-	-wp-no-filter -wp-no-parasite -wp-bhv member -wp-prop ends
+# Self-test 7: a cut (dequeue's and unlink's step) that leaves the tail
+# naming the thread it took (the endpoint unit's flags).
+selftest cut-keeping-a-stale-tail tests/proofs/broken/cut_keeps_tail.c \
+	cut_keeps_tail "cut_keeps_tail_assert_(one_left|new_tail)" \
+	"a cut that keeps a stale tail" -c11 -wp-split -wp-no-filter-init \
+	-wp-no-filter -wp-no-parasite -wp-prop one_left,new_tail
 
 end=$(date +%s.%N)
 echo "BENCH prove_goals $proved goals"
