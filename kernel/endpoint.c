@@ -200,13 +200,19 @@ bool ipc_test_break_wait_list(void)
   @ predicate q_distinct{L}(integer e, integer s) =
   @   \forall integer i, k; 0 <= i < k < ipc_gq_len[e][s] ==>
   @     ipc_gq[e][s][i] != ipc_gq[e][s][k];
+  @ predicate q_empty{L}(integer e, integer s) =
+  @   ipc_gq_len[e][s] == 0 ==>
+  @     queue(e, s)->head == \null && queue(e, s)->tail == \null;
+  @ predicate q_head{L}(integer e, integer s) =
+  @   ipc_gq_len[e][s] > 0 ==> queue(e, s)->head == thr(ipc_gq[e][s][0]);
+  @ predicate q_tail{L}(integer e, integer s) =
+  @   ipc_gq_len[e][s] > 0 ==>
+  @     queue(e, s)->tail == thr(ipc_gq[e][s][ipc_gq_len[e][s] - 1]);
+  @ predicate q_last{L}(integer e, integer s) =
+  @   ipc_gq_len[e][s] > 0 ==>
+  @     thr(ipc_gq[e][s][ipc_gq_len[e][s] - 1])->ep_next == \null;
   @ predicate q_ends{L}(integer e, integer s) =
-  @   (ipc_gq_len[e][s] == 0 ==>
-  @      queue(e, s)->head == \null && queue(e, s)->tail == \null) &&
-  @   (ipc_gq_len[e][s] > 0 ==>
-  @      queue(e, s)->head == thr(ipc_gq[e][s][0]) &&
-  @      queue(e, s)->tail == thr(ipc_gq[e][s][ipc_gq_len[e][s] - 1]) &&
-  @      thr(ipc_gq[e][s][ipc_gq_len[e][s] - 1])->ep_next == \null);
+  @   q_empty(e, s) && q_head(e, s) && q_tail(e, s) && q_last(e, s);
   @ predicate q_links{L}(integer e, integer s) =
   @   \forall integer i; 0 <= i < ipc_gq_len[e][s] - 1 ==>
   @     thr(ipc_gq[e][s][i])->ep_next == thr(ipc_gq[e][s][i + 1]);
@@ -268,6 +274,18 @@ bool ipc_test_break_wait_list(void)
   @ lemma frame_distinct{L1, L2}: \forall integer e, s;
   @   is_q(e, s) && q_distinct{L1}(e, s) && q_same{L1, L2}(e, s) ==>
   @   q_distinct{L2}(e, s);
+  @ lemma frame_empty{L1, L2}: \forall integer e, s;
+  @   is_q(e, s) && q_empty{L1}(e, s) && q_same{L1, L2}(e, s) ==>
+  @   q_empty{L2}(e, s);
+  @ lemma frame_head{L1, L2}: \forall integer e, s;
+  @   is_q(e, s) && q_head{L1}(e, s) && q_same{L1, L2}(e, s) ==>
+  @   q_head{L2}(e, s);
+  @ lemma frame_tail{L1, L2}: \forall integer e, s;
+  @   is_q(e, s) && q_tail{L1}(e, s) && q_same{L1, L2}(e, s) ==>
+  @   q_tail{L2}(e, s);
+  @ lemma frame_last{L1, L2}: \forall integer e, s;
+  @   is_q(e, s) && q_last{L1}(e, s) && q_members{L1}(e, s) &&
+  @   q_same{L1, L2}(e, s) ==> q_last{L2}(e, s);
   @ lemma frame_ends{L1, L2}: \forall integer e, s;
   @   is_q(e, s) && q_ends{L1}(e, s) && q_members{L1}(e, s) &&
   @   q_same{L1, L2}(e, s) ==> q_ends{L2}(e, s);
@@ -536,6 +554,8 @@ static void cut(struct thread_queue *q, struct thread *prev, struct thread *c)
   @ ensures empty: \result == \null ==> \old(ipc_gq_len[e][s]) == 0 &&
   @   ipc_gq_len[e][s] == 0;
   @ ensures taken: \result != \null ==>
+  @   \old(ipc_gq_len[e][s]) > 0 && is_t(\old(ipc_gq[e][s][0])) &&
+  @   \old(ipc_on_ep[ipc_gq[e][s][0]]) == e &&
   @   \result == thr(\old(ipc_gq[e][s][0])) &&
   @   ipc_on_ep[\old(ipc_gq[e][s][0])] == -1 &&
   @   \result->ep == \null && \result->ep_next == \null;
@@ -598,13 +618,54 @@ static void unlink(struct thread_queue *q, struct thread *t)
 static void detach(struct thread *t);
 static void deliver_bits(struct thread *t, struct notification *n);
 
+/*
+ * The system calls below keep lists_ok and, for calls and replies,
+ * reply_ok: a thread named by some server's reply_to is on no list,
+ * BLOCKED_REPLY, and awaits exactly that server (so one server at most
+ * owes it a reply).  IPC-ONCE: ipc_deliveries counts deliver() calls in
+ * one system call; deliver requires it to be 0, so a second copy of a
+ * message in the same call is a proof failure, and a sender's message is
+ * delivered only once it is off every list.
+ */
+/*@ ghost int ipc_deliveries; */
+/*@ ghost int ipc_user_pages; */
+
+/*@ predicate reply_threads{L} =
+  @   \forall integer k; is_t(k) ==> thr(k)->reply_to == \null ||
+  @     \exists integer j; is_t(j) && thr(k)->reply_to == thr(j);
+  @ predicate reply_ok{L} = reply_threads &&
+  @   \forall integer k, j; is_t(k) && is_t(j) &&
+  @     thr(k)->reply_to == thr(j) ==>
+  @     ipc_on_ep[j] == -1 && thr(j)->state == THREAD_BLOCKED_REPLY &&
+  @     thr(j)->awaiting == thr(k);
+  @ predicate unnamed{L}(integer j) =
+  @   \forall integer k; is_t(k) ==> thr(k)->reply_to != thr(j);
+  @ predicate is_thread(struct thread *t) =
+  @   \exists integer k; is_t(k) && t == thr(k);
+  @*/
+
+/* ASSUMED contract (not proved: the body goes through the direct map):
+ * the header is readable. */
+/*@ requires \valid_read(t);
+  @ assigns \nothing;
+  @ ensures \valid_read(&\result->timeout_ns);
+  @*/
 static struct ipc_header *header_of(struct thread *t)
 {
 	return phys_to_virt(t->proc->ipcbuf_pa[0]);
 }
 
 /* Ends a wait: the thread resumes with status in rax. */
+/*@ requires is_t(j) && t == thr(j);
+  @ requires lists_ok && reply_ok;
+  @ requires off_lists: ipc_on_ep[j] == -1;
+  @ requires unnamed(j);
+  @ assigns t->ctx.rax, t->ep, t->ntf, t->deadline_ns, t->state, t->next;
+  @ ensures lists_ok && reply_ok;
+  @ ensures t->ep == \null && t->state == THREAD_READY;
+  @*/
 static void wake(struct thread *t, ts_status status)
+	/*@ ghost (int j) */
 {
 	t->ctx.rax = (uint64_t)status;
 	t->ep = NULL;
@@ -614,7 +675,16 @@ static void wake(struct thread *t, ts_status status)
 }
 
 /* Marks t blocked, with the timeout it put in its IPC buffer header. */
+/*@ requires is_t(j) && t == thr(j);
+  @ requires lists_ok && reply_ok;
+  @ requires off_lists: ipc_on_ep[j] == -1;
+  @ requires state == THREAD_BLOCKED_REPLY || unnamed(j);
+  @ assigns t->state, t->deadline_ns;
+  @ ensures lists_ok && reply_ok;
+  @ ensures t->state == state;
+  @*/
 static void block(struct thread *t, enum thread_state state)
+	/*@ ghost (int j) */
 {
 	uint64_t timeout = header_of(t)->timeout_ns;
 
@@ -622,7 +692,16 @@ static void block(struct thread *t, enum thread_state state)
 	t->deadline_ns = timeout ? time_ns() + timeout : 0;
 }
 
-/* IPC-ONCE, IPC-STAMP: the one place a message moves. */
+/* IPC-ONCE, IPC-STAMP: the one place a message moves.  ASSUMED contract
+ * (not proved: the copy goes through the direct map to the IPC buffer
+ * pages, user frames outside every kernel pool, which the proof names
+ * ipc_user_pages): it writes only the receiver's registers and those
+ * pages, and counts itself. */
+/*@ requires \valid(from) && \valid(to);
+  @ requires once: ipc_deliveries == 0;
+  @ assigns to->ctx, ipc_user_pages, ipc_deliveries;
+  @ ensures ipc_deliveries == 1;
+  @*/
 static void deliver(struct thread *from, struct thread *to, uint64_t badge)
 {
 	uint64_t info = from->ctx.rsi;
@@ -645,40 +724,108 @@ static void deliver(struct thread *from, struct thread *to, uint64_t badge)
 		       "the header holds any process name");
 	memcpy(h->sender_name, from->proc->name, PROC_NAME_MAX);
 	memcpy(h->sender_principal, from->proc->principal, PRINCIPAL_BYTES);
+	/*@ ghost ipc_deliveries++; */
 }
 
 /* A server that takes a new message without replying abandons the call
  * it owed: that caller is told, not left waiting for ever. */
+/*@ requires is_t(k) && server == thr(k);
+  @ requires lists_ok && reply_ok;
+  @ assigns server->reply_to, server->reply_to->awaiting,
+  @   server->reply_to->ctx.rax, server->reply_to->ep, server->reply_to->ntf,
+  @   server->reply_to->deadline_ns, server->reply_to->state,
+  @   server->reply_to->next;
+  @ ensures lists_ok && reply_ok;
+  @ ensures server->reply_to == \null;
+  @*/
 static void abandon_reply(struct thread *server)
+	/*@ ghost (int k) */
 {
 	struct thread *caller = server->reply_to;
 
 	if (!caller)
 		return;
+	/*@ ghost int j = thread_index(caller); */
 	server->reply_to = NULL;
 	caller->awaiting = NULL;
-	wake(caller, TS_E_DEAD);
+	wake(caller, TS_E_DEAD) /*@ ghost (j) */;
 }
 
 /* The caller waits for server's reply after its message was delivered. */
+/*@ requires is_t(j) && caller == thr(j) && is_t(k) && server == thr(k);
+  @ requires j != k;
+  @ requires lists_ok && reply_ok;
+  @ requires off_lists: ipc_on_ep[j] == -1 && ipc_on_ep[k] == -1;
+  @ requires unnamed(j) && unnamed(k);
+  @ assigns server->reply_to, server->reply_to->awaiting,
+  @   server->reply_to->ctx.rax, server->reply_to->ep, server->reply_to->ntf,
+  @   server->reply_to->deadline_ns, server->reply_to->state,
+  @   server->reply_to->next, caller->awaiting, caller->state;
+  @ ensures lists_ok && reply_ok;
+  @*/
 static void await_reply(struct thread *caller, struct thread *server)
+	/*@ ghost (int j, int k) */
 {
-	abandon_reply(server);
+	abandon_reply(server) /*@ ghost (k) */;
+	/*@ assert untagged: ipc_on_ep[j] == -1; */
+	/*@ assert lists_ok; */
+	/*@ ghost Abandoned: ; */
 	server->reply_to = caller;
 	caller->awaiting = server;
 	caller->state = THREAD_BLOCKED_REPLY;
+	/*@ assert queues: \forall integer e, s; is_q(e, s) ==>
+	  @   q_same{Abandoned, Here}(e, s);
+	  @*/
+	/*@ assert queues_ok: \forall integer e, s; is_q(e, s) ==> queue_ok(e, s); */
+	/*@ assert threads: \forall integer m; is_t(m) ==> thread_ok(m); */
+	/*@ assert pairs: reply_ok; */
 }
 
+/*@ requires \valid_read(t);
+  @ assigns \nothing;
+  @*/
 static ts_status check_payload(const struct thread *t)
 {
 	return IPC_INFO_LEN(t->ctx.rsi) > IPC_PAYLOAD_MAX ? TS_E_INVAL : TS_OK;
 }
 
-/* send and call: deliver to a waiting receiver or wait for one. */
+/* object_at for endpoints, typed (the proofs follow the pointer). */
+/*@ requires endpoint_pool.link == endpoint_pool_links;
+  @ assigns \nothing;
+  @ ensures \result == \null ||
+  @   (object < MAX_ENDPOINTS && \result == epo(object));
+  @*/
+static struct endpoint *endpoint_at(uint64_t object)
+{
+	if (object >= MAX_ENDPOINTS || endpoint_pool.link[object] != POOL_ALLOCATED)
+		return NULL;
+	return &endpoint_pool_objects[object];
+}
+
+/*
+ * The contract every IPC system call is proved under (ipc_send, ipc_recv,
+ * ipc_reply): the caller t is a running pool thread, the lists and reply
+ * pairs are whole, and nothing was delivered yet in this system call; on
+ * return they are whole again and at most one message was delivered.
+ */
+/*@ predicate ipc_entry{L}(struct thread *t) =
+  @   is_thread(t) && t->state == THREAD_RUNNING &&
+  @   endpoint_pool.link == endpoint_pool_links &&
+  @   lists_ok && reply_ok && ipc_deliveries == 0;
+  @*/
+
+/* send and call: deliver to a waiting receiver or wait for one.
+ * NOT YET PROVED: the contract and the assertions below are work in
+ * progress (prove.sh does not list ipc_send; some goals still time out). */
+/*@ requires ipc_entry(t);
+  @ ensures lists_ok && reply_ok;
+  @ ensures once: ipc_deliveries <= 1;
+  @*/
 ts_status ipc_send(struct thread *t, uint64_t object, uint64_t badge, bool call)
 {
-	struct endpoint *ep = object_at(&endpoint_pool, object);
+	struct endpoint *ep = endpoint_at(object);
 	struct thread *r;
+	/*@ ghost int j = thread_index(t); */
 
 	if (!ep)
 		return TS_E_DEAD;
@@ -687,21 +834,37 @@ ts_status ipc_send(struct thread *t, uint64_t object, uint64_t badge, bool call)
 		return TS_E_INVAL;
 	if (ep->recv_refs == 0)
 		return TS_E_DEAD; /* nobody can ever receive */
+	/*@ assert untagged: ipc_on_ep[j] == -1; */
+	/*@ assert unnamed(j); */
+	/*@ ghost Before: ; */
 	r = dequeue(&ep->receivers) /*@ ghost ((int)object, 1) */;
 	if (r) {
+		/*@ ghost int k = thread_index(r); */
+		/*@ assert head: \let g = \at(ipc_gq[(int)object][1][0], Before);
+		  @   is_t(g) && r == thr(g) && \at(ipc_on_ep[g], Before) != -1;
+		  @*/
+		/*@ assert same: k == \at(ipc_gq[(int)object][1][0], Before); */
+		/*@ assert was_tagged: \let kk = k; \at(ipc_on_ep[kk], Before) != -1; */
+		/*@ assert other: k != j; */
+		/*@ assert was_unnamed: \let kk = k; \at(unnamed(kk), Before); */
+		/*@ assert still_unnamed: unnamed(k) && unnamed(j); */
 		deliver(t, r, badge);
-		wake(r, TS_OK);
+		wake(r, TS_OK) /*@ ghost (k) */;
 		if (call) {
-			block(t, THREAD_BLOCKED_REPLY);
-			await_reply(t, r);
+			block(t, THREAD_BLOCKED_REPLY) /*@ ghost (j) */;
+			await_reply(t, r) /*@ ghost (j, k) */;
 		}
 		return TS_OK;
 	}
 	t->ep_badge = badge;
 	t->ep_is_call = call;
 	t->ep = ep;
-	block(t, THREAD_BLOCKED_SEND); /* before enqueue: waiting_on names the queue */
-	enqueue(&ep->senders, t) /*@ ghost ((int)object, 0, thread_index(t)) */;
+	/*@ assert replies_kept: \forall integer m; is_t(m) ==>
+	  @   thr(m)->reply_to == \at(thr(m)->reply_to, Before);
+	  @*/
+	/* before enqueue: t's ep and state name the list it goes on */
+	block(t, THREAD_BLOCKED_SEND) /*@ ghost (j) */;
+	enqueue(&ep->senders, t) /*@ ghost ((int)object, 0, j) */;
 	return TS_OK;
 }
 
@@ -712,7 +875,7 @@ ts_status ipc_recv(struct thread *t, uint64_t object)
 
 	if (!ep)
 		return TS_E_DEAD;
-	abandon_reply(t);
+	abandon_reply(t) /*@ ghost (thread_index(t)) */;
 	if (t->bound_ntf && t->bound_ntf->bits) {
 		deliver_bits(t, t->bound_ntf);
 		return TS_OK;
@@ -721,15 +884,15 @@ ts_status ipc_recv(struct thread *t, uint64_t object)
 	if (s) {
 		deliver(s, t, s->ep_badge);
 		if (s->ep_is_call)
-			await_reply(s, t);
+			await_reply(s, t) /*@ ghost (thread_index(s), thread_index(t)) */;
 		else
-			wake(s, TS_OK);
+			wake(s, TS_OK) /*@ ghost (thread_index(s)) */;
 		return TS_OK;
 	}
 	if (ep->send_refs == 0)
 		return TS_E_DEAD; /* nobody can ever send */
 	t->ep = ep;
-	block(t, THREAD_BLOCKED_RECV); /* before enqueue: waiting_on names the queue */
+	block(t, THREAD_BLOCKED_RECV) /*@ ghost (thread_index(t)) */; /* before enqueue: waiting_on names the queue */
 	enqueue(&ep->receivers, t) /*@ ghost ((int)object, 1, thread_index(t)) */;
 	return TS_OK;
 }
@@ -745,7 +908,7 @@ ts_status ipc_reply(struct thread *t)
 	t->reply_to = NULL;
 	caller->awaiting = NULL;
 	deliver(t, caller, 0);
-	wake(caller, TS_OK);
+	wake(caller, TS_OK) /*@ ghost (thread_index(caller)) */;
 	return TS_OK;
 }
 
@@ -790,7 +953,7 @@ ts_status notify_signal(uint64_t object, uint64_t bits)
 	if (w && n->bits && w->state == THREAD_BLOCKED_RECV) {
 		detach(w);
 		deliver_bits(w, n);
-		wake(w, TS_OK);
+		wake(w, TS_OK) /*@ ghost (thread_index(w)) */;
 		return TS_OK;
 	}
 	w = n->waiter;
@@ -798,7 +961,7 @@ ts_status notify_signal(uint64_t object, uint64_t bits)
 		n->waiter = NULL;
 		w->ctx.rdi = n->bits;
 		n->bits = 0;
-		wake(w, TS_OK);
+		wake(w, TS_OK) /*@ ghost (thread_index(w)) */;
 	}
 	return TS_OK;
 }
@@ -819,7 +982,7 @@ ts_status notify_wait(struct thread *t, uint64_t object)
 		return TS_E_BUSY;
 	n->waiter = t;
 	t->ntf = n;
-	block(t, THREAD_BLOCKED_NOTIFY);
+	block(t, THREAD_BLOCKED_NOTIFY) /*@ ghost (thread_index(t)) */;
 	return TS_OK;
 }
 
@@ -850,7 +1013,7 @@ static void detach(struct thread *t)
 void ipc_thread_gone(struct thread *t)
 {
 	detach(t);
-	abandon_reply(t);
+	abandon_reply(t) /*@ ghost (thread_index(t)) */;
 	if (t->bound_ntf) {
 		t->bound_ntf->bound = NULL;
 		t->bound_ntf = NULL;
@@ -866,7 +1029,7 @@ void ipc_check_timeouts(uint64_t now)
 		if (t->state < THREAD_BLOCKED_SEND)
 			continue;
 		detach(t);
-		wake(t, TS_E_TIMEOUT);
+		wake(t, TS_E_TIMEOUT) /*@ ghost (thread_index(t)) */;
 	}
 }
 
@@ -886,7 +1049,7 @@ void ipc_cap_node_freed(uint32_t node)
 		    t->state == THREAD_BLOCKED_RECV ||
 		    t->state == THREAD_BLOCKED_NOTIFY) {
 			detach(t);
-			wake(t, TS_E_REVOKED);
+			wake(t, TS_E_REVOKED) /*@ ghost (thread_index(t)) */;
 		}
 	}
 }
@@ -897,7 +1060,7 @@ static void wake_all(struct thread_queue *q, ts_status status)
 	struct thread *t;
 
 	while ((t = dequeue(q) /*@ ghost (e, s) */))
-		wake(t, status);
+		wake(t, status) /*@ ghost (thread_index(t)) */;
 }
 
 void object_cap_added(uint32_t type, uint64_t object, uint32_t rights)
@@ -940,7 +1103,7 @@ void object_cap_removed(uint32_t type, uint64_t object, uint32_t rights)
 		struct notification *n = object_at(&notification_pool, object);
 		if (n && --n->refs == 0) {
 			if (n->waiter)
-				wake(n->waiter, TS_E_DEAD);
+				wake(n->waiter, TS_E_DEAD) /*@ ghost (thread_index(n->waiter)) */;
 			if (n->bound)
 				n->bound->bound_ntf = NULL;
 			irq_notification_freed(object);

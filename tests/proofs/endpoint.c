@@ -7,9 +7,24 @@
  * pool (kernel/proc.c: POOL_DEFINE(thread_pool, struct thread,
  * MAX_THREADS) names them thread_pool_objects, static there; the proof
  * names them through the declaration below), and every struct thread *
- * the IPC functions are given points at one of them.
+ * the IPC functions are given points at one of them; and the contracts
+ * below.
  */
 #define _Alignas(x) /* fpu.h: alignment means nothing to the proof */
 #include "kernel/proc.h"
 extern struct thread thread_pool_objects[MAX_THREADS];
+
+/* ASSUMED: sched_make_ready (sched.c) changes only the thread's state and
+ * run-queue link, and the scheduler's own run queues (not read here);
+ * time_ns reads the clock. */
+#include "kernel/sched.h"
+#include "kernel/arch/x86_64/apic.h"
+/*@ requires \valid(t);
+  @ assigns t->state, t->next;
+  @ ensures t->state == THREAD_READY;
+  @*/
+void sched_make_ready(struct thread *t);
+/*@ assigns \nothing; */
+uint64_t time_ns(void);
+
 #include "kernel/endpoint.c"
