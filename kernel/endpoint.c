@@ -165,12 +165,16 @@ bool ipc_test_break_wait_list(void)
  * A member's tag names one list, so a thread is on at most one list
  * (lemma one_list), and only while it waits on it.
  *
- * Proved: enqueue, dequeue and unlink keep lists_ok, on every list at
- * once, and add or remove exactly the thread named (prove/endpoint/...).
- * Not proved yet: that the callers keep it (they pass the ghost indices;
- * their contracts are the next step), completeness (every waiting thread is
- * on its list), IPC-ONCE.  Checked at run time instead: kcheck WAITLISTS
- * (ipc_wait_lists_broken above) in every test boot.
+ * Proved (prove/endpoint/...): enqueue, cut, dequeue and unlink keep
+ * lists_ok on every list at once and add or remove exactly the thread
+ * named; the system calls ipc_send, ipc_recv and ipc_reply keep lists_ok
+ * and reply_ok (below) and deliver at most one message (IPC-ONCE), under
+ * ipc_entry: a running pool thread calls, with the invariants whole.
+ * Not proved yet: the other paths that change the lists (detach, hence
+ * timeouts, revocation and thread death; wake_all, hence the last
+ * capability of an endpoint; notifications), and completeness (every
+ * waiting thread is on its list).  Checked at run time instead: kcheck
+ * WAITLISTS (ipc_wait_lists_broken above) in every test boot.
  *
  * Assumed (tests/proofs/endpoint.c): the threads are the objects of the
  * thread pool, thread_pool_objects[0 .. MAX_THREADS), as proc.c's
@@ -302,6 +306,26 @@ bool ipc_test_break_wait_list(void)
   @     0 <= i1 < ipc_gq_len[e1][s1] && 0 <= i2 < ipc_gq_len[e2][s2] &&
   @     ipc_gq[e1][s1][i1] == ipc_gq[e2][s2][i2] ==>
   @     e1 == e2 && s1 == s2 && i1 == i2;
+  @*/
+
+/*
+ * reply_ok, the invariant of the reply pairs (kept by the system calls
+ * below): a thread named by some server's reply_to is on no list,
+ * BLOCKED_REPLY, and awaits exactly that server (so one server at most
+ * owes it a reply).
+ */
+/*@ predicate reply_threads{L} =
+  @   \forall integer k; is_t(k) ==> thr(k)->reply_to == \null ||
+  @     \exists integer j; is_t(j) && thr(k)->reply_to == thr(j);
+  @ predicate reply_ok{L} = reply_threads &&
+  @   \forall integer k, j; is_t(k) && is_t(j) &&
+  @     thr(k)->reply_to == thr(j) ==>
+  @     ipc_on_ep[j] == -1 && thr(j)->state == THREAD_BLOCKED_REPLY &&
+  @     thr(j)->awaiting == thr(k);
+  @ predicate unnamed{L}(integer j) =
+  @   \forall integer k; is_t(k) ==> thr(k)->reply_to != thr(j);
+  @ predicate is_thread(struct thread *t) =
+  @   \exists integer k; is_t(k) && t == thr(k);
   @*/
 
 /*@ ghost
@@ -495,6 +519,7 @@ static void enqueue(struct thread_queue *q, struct thread *t)
   @ assigns q->head, q->tail, prev->ep_next, c->ep_next, c->ep,
   @   ipc_gq[e][s][0 .. MAX_THREADS - 1], ipc_gq_len[e][s], ipc_on_ep[j];
   @ ensures lists_ok;
+  @ ensures replies: \old(reply_ok) ==> reply_ok;
   @ ensures untagged: ipc_on_ep[j] == -1;
   @ ensures detached: c->ep == \null && c->ep_next == \null;
   @*/
@@ -551,6 +576,9 @@ static void cut(struct thread_queue *q, struct thread *prev, struct thread *c)
   @   ipc_gq[e][s][0 .. MAX_THREADS - 1], ipc_gq_len[e][s],
   @   ipc_on_ep[0 .. MAX_THREADS - 1];
   @ ensures lists_ok;
+  @ ensures replies: \old(reply_ok) ==> reply_ok;
+  @ ensures replies_same: \forall integer m; is_t(m) ==>
+  @   thr(m)->reply_to == \old(thr(m)->reply_to);
   @ ensures empty: \result == \null ==> \old(ipc_gq_len[e][s]) == 0 &&
   @   ipc_gq_len[e][s] == 0;
   @ ensures taken: \result != \null ==>
@@ -616,33 +644,24 @@ static void unlink(struct thread_queue *q, struct thread *t)
 }
 
 static void detach(struct thread *t);
-static void deliver_bits(struct thread *t, struct notification *n);
 
 /*
- * The system calls below keep lists_ok and, for calls and replies,
- * reply_ok: a thread named by some server's reply_to is on no list,
- * BLOCKED_REPLY, and awaits exactly that server (so one server at most
- * owes it a reply).  IPC-ONCE: ipc_deliveries counts deliver() calls in
- * one system call; deliver requires it to be 0, so a second copy of a
- * message in the same call is a proof failure, and a sender's message is
- * delivered only once it is off every list.
+ * IPC-ONCE: ipc_deliveries counts deliver() calls in one system call;
+ * deliver requires it to be 0, so a second copy in the same call is a
+ * proof failure, and a sender's message is delivered only once it is off
+ * every list (dequeue took it).  ipc_user_pages stands for the IPC buffer
+ * pages deliver writes.
  */
 /*@ ghost int ipc_deliveries; */
 /*@ ghost int ipc_user_pages; */
 
-/*@ predicate reply_threads{L} =
-  @   \forall integer k; is_t(k) ==> thr(k)->reply_to == \null ||
-  @     \exists integer j; is_t(j) && thr(k)->reply_to == thr(j);
-  @ predicate reply_ok{L} = reply_threads &&
-  @   \forall integer k, j; is_t(k) && is_t(j) &&
-  @     thr(k)->reply_to == thr(j) ==>
-  @     ipc_on_ep[j] == -1 && thr(j)->state == THREAD_BLOCKED_REPLY &&
-  @     thr(j)->awaiting == thr(k);
-  @ predicate unnamed{L}(integer j) =
-  @   \forall integer k; is_t(k) ==> thr(k)->reply_to != thr(j);
-  @ predicate is_thread(struct thread *t) =
-  @   \exists integer k; is_t(k) && t == thr(k);
+
+/* ASSUMED contract (not proved: the header is written through the direct
+ * map): the bits go to the thread's registers and IPC header page. */
+/*@ requires \valid(t) && \valid(n);
+  @ assigns t->ctx, ipc_user_pages, n->bits;
   @*/
+static void deliver_bits(struct thread *t, struct notification *n);
 
 /* ASSUMED contract (not proved: the body goes through the direct map):
  * the header is readable. */
@@ -814,9 +833,67 @@ static struct endpoint *endpoint_at(uint64_t object)
   @   lists_ok && reply_ok && ipc_deliveries == 0;
   @*/
 
-/* send and call: deliver to a waiting receiver or wait for one.
- * NOT YET PROVED: the contract and the assertions below are work in
- * progress (prove.sh does not list ipc_send; some goals still time out). */
+/* The rendezvous of a sender t with a receiver r taken off its list: the
+ * message moves, r runs again, and a caller waits for the reply. */
+/*@ requires is_t(j) && t == thr(j) && is_t(k) && r == thr(k) && j != k;
+  @ requires lists_ok && reply_ok;
+  @ requires off_lists: ipc_on_ep[j] == -1 && ipc_on_ep[k] == -1;
+  @ requires unnamed(j) && unnamed(k);
+  @ requires fresh: ipc_deliveries == 0;
+  @ ensures lists_ok && reply_ok;
+  @ ensures once: ipc_deliveries == 1;
+  @*/
+static void send_to(struct thread *t, struct thread *r, uint64_t badge,
+		    bool call)
+	/*@ ghost (int j, int k) */
+{
+	deliver(t, r, badge);
+	/*@ assert queues: \forall integer e, s; is_q(e, s) ==>
+	  @   q_same{Pre, Here}(e, s);
+	  @*/
+	/*@ assert queues_ok: \forall integer e, s; is_q(e, s) ==> queue_ok(e, s); */
+	/*@ assert threads: \forall integer m; is_t(m) ==> thread_ok(m); */
+	/*@ assert pairs: reply_ok; */
+	wake(r, TS_OK) /*@ ghost (k) */;
+	if (call) {
+		block(t, THREAD_BLOCKED_REPLY) /*@ ghost (j) */;
+		await_reply(t, r) /*@ ghost (j, k) */;
+	}
+}
+
+/* t waits on ep (endpoint e): on its receivers if receive, else on its
+ * senders. */
+/*@ requires is_t(j) && t == thr(j) && 0 <= e < MAX_ENDPOINTS && ep == epo(e);
+  @ requires lists_ok && reply_ok;
+  @ requires off_lists: ipc_on_ep[j] == -1;
+  @ requires unnamed(j);
+  @ ensures lists_ok && reply_ok;
+  @ ensures none: ipc_deliveries == \old(ipc_deliveries);
+  @*/
+static void wait_on(struct thread *t, struct endpoint *ep, bool receive)
+	/*@ ghost (int e, int j) */
+{
+	t->ep = ep;
+	/*@ assert queues: \forall integer e2, s2; is_q(e2, s2) ==>
+	  @   q_same{Pre, Here}(e2, s2);
+	  @*/
+	/*@ assert queues_ok: \forall integer e2, s2; is_q(e2, s2) ==>
+	  @   queue_ok(e2, s2);
+	  @*/
+	/*@ assert threads: \forall integer m; is_t(m) ==> thread_ok(m); */
+	/*@ assert pairs: reply_ok; */
+	/*@ assert still_unnamed: unnamed(j); */
+	/* before enqueue: t's ep and state name the list it goes on */
+	if (receive) {
+		block(t, THREAD_BLOCKED_RECV) /*@ ghost (j) */;
+		enqueue(&ep->receivers, t) /*@ ghost (e, 1, j) */;
+	} else {
+		block(t, THREAD_BLOCKED_SEND) /*@ ghost (j) */;
+		enqueue(&ep->senders, t) /*@ ghost (e, 0, j) */;
+	}
+}
+
+/* send and call: deliver to a waiting receiver or wait for one. */
 /*@ requires ipc_entry(t);
   @ ensures lists_ok && reply_ok;
   @ ensures once: ipc_deliveries <= 1;
@@ -847,68 +924,151 @@ ts_status ipc_send(struct thread *t, uint64_t object, uint64_t badge, bool call)
 		/*@ assert was_tagged: \let kk = k; \at(ipc_on_ep[kk], Before) != -1; */
 		/*@ assert other: k != j; */
 		/*@ assert was_unnamed: \let kk = k; \at(unnamed(kk), Before); */
+		/*@ assert replies_kept: \forall integer m; is_t(m) ==>
+		  @   thr(m)->reply_to == \at(thr(m)->reply_to, Before);
+		  @*/
 		/*@ assert still_unnamed: unnamed(k) && unnamed(j); */
-		deliver(t, r, badge);
-		wake(r, TS_OK) /*@ ghost (k) */;
-		if (call) {
-			block(t, THREAD_BLOCKED_REPLY) /*@ ghost (j) */;
-			await_reply(t, r) /*@ ghost (j, k) */;
-		}
+		send_to(t, r, badge, call) /*@ ghost (j, k) */;
 		return TS_OK;
 	}
 	t->ep_badge = badge;
 	t->ep_is_call = call;
-	t->ep = ep;
 	/*@ assert replies_kept: \forall integer m; is_t(m) ==>
 	  @   thr(m)->reply_to == \at(thr(m)->reply_to, Before);
 	  @*/
-	/* before enqueue: t's ep and state name the list it goes on */
-	block(t, THREAD_BLOCKED_SEND) /*@ ghost (j) */;
-	enqueue(&ep->senders, t) /*@ ghost ((int)object, 0, j) */;
+	/*@ assert still_unnamed: unnamed(j); */
+	/*@ assert queues: \forall integer e2, s2; is_q(e2, s2) ==>
+	  @   q_same{Before, Here}(e2, s2);
+	  @*/
+	/*@ assert queues_ok: \forall integer e2, s2; is_q(e2, s2) ==>
+	  @   queue_ok(e2, s2);
+	  @*/
+	/*@ assert threads: \forall integer m; is_t(m) ==> thread_ok(m); */
+	/*@ assert pairs: reply_ok; */
+	wait_on(t, ep, false) /*@ ghost ((int)object, j) */;
 	return TS_OK;
 }
 
+/* The rendezvous of a receiver t with a sender s taken off its list: the
+ * message moves; s waits for t's reply if it called, else runs again. */
+/*@ requires is_t(j) && t == thr(j) && is_t(k) && s == thr(k) && j != k;
+  @ requires lists_ok && reply_ok;
+  @ requires off_lists: ipc_on_ep[j] == -1 && ipc_on_ep[k] == -1;
+  @ requires unnamed(j) && unnamed(k);
+  @ requires fresh: ipc_deliveries == 0;
+  @ ensures lists_ok && reply_ok;
+  @ ensures once: ipc_deliveries == 1;
+  @*/
+static void recv_from(struct thread *t, struct thread *s)
+	/*@ ghost (int j, int k) */
+{
+	deliver(s, t, s->ep_badge);
+	/*@ assert queues: \forall integer e, s2; is_q(e, s2) ==>
+	  @   q_same{Pre, Here}(e, s2);
+	  @*/
+	/*@ assert queues_ok: \forall integer e, s2; is_q(e, s2) ==> queue_ok(e, s2); */
+	/*@ assert threads: \forall integer m; is_t(m) ==> thread_ok(m); */
+	/*@ assert pairs: reply_ok; */
+	if (s->ep_is_call)
+		await_reply(s, t) /*@ ghost (k, j) */;
+	else
+		wake(s, TS_OK) /*@ ghost (k) */;
+}
+
+/* recv (and the receive half of reply-recv): take a waiting sender's
+ * message, or a bound notification's bits, or wait. */
+/*@ requires ipc_entry(t);
+  @ requires bound: t->bound_ntf == \null || \exists integer i;
+  @   0 <= i < MAX_NOTIFICATIONS && t->bound_ntf == &notification_pool_objects[i];
+  @ ensures lists_ok && reply_ok;
+  @ ensures once: ipc_deliveries <= 1;
+  @*/
 ts_status ipc_recv(struct thread *t, uint64_t object)
 {
-	struct endpoint *ep = object_at(&endpoint_pool, object);
+	struct endpoint *ep = endpoint_at(object);
 	struct thread *s;
+	/*@ ghost int j = thread_index(t); */
 
 	if (!ep)
 		return TS_E_DEAD;
-	abandon_reply(t) /*@ ghost (thread_index(t)) */;
+	/*@ assert untagged: ipc_on_ep[j] == -1; */
+	/*@ assert unnamed(j); */
+	abandon_reply(t) /*@ ghost (j) */;
+	/*@ assert still_untagged: ipc_on_ep[j] == -1; */
+	/*@ assert still_unnamed: unnamed(j); */
+	/*@ ghost Ready: ; */
 	if (t->bound_ntf && t->bound_ntf->bits) {
 		deliver_bits(t, t->bound_ntf);
+		/*@ assert queues: \forall integer e, s2; is_q(e, s2) ==>
+		  @   q_same{Ready, Here}(e, s2);
+		  @*/
+		/*@ assert queues_ok: \forall integer e, s2; is_q(e, s2) ==>
+		  @   queue_ok(e, s2);
+		  @*/
+		/*@ assert threads: \forall integer m; is_t(m) ==> thread_ok(m); */
+		/*@ assert pairs: reply_ok; */
 		return TS_OK;
 	}
+	/*@ ghost Before: ; */
 	s = dequeue(&ep->senders) /*@ ghost ((int)object, 0) */;
 	if (s) {
-		deliver(s, t, s->ep_badge);
-		if (s->ep_is_call)
-			await_reply(s, t) /*@ ghost (thread_index(s), thread_index(t)) */;
-		else
-			wake(s, TS_OK) /*@ ghost (thread_index(s)) */;
+		/*@ ghost int k = thread_index(s); */
+		/*@ assert head: \let g = \at(ipc_gq[(int)object][0][0], Before);
+		  @   is_t(g) && s == thr(g) && \at(ipc_on_ep[g], Before) != -1;
+		  @*/
+		/*@ assert same: k == \at(ipc_gq[(int)object][0][0], Before); */
+		/*@ assert was_tagged: \let kk = k; \at(ipc_on_ep[kk], Before) != -1; */
+		/*@ assert other: k != j; */
+		/*@ assert was_unnamed: \let kk = k; \at(unnamed(kk), Before); */
+		/*@ assert replies_kept: \forall integer m; is_t(m) ==>
+		  @   thr(m)->reply_to == \at(thr(m)->reply_to, Before);
+		  @*/
+		/*@ assert both_unnamed: unnamed(k) && unnamed(j); */
+		recv_from(t, s) /*@ ghost (j, k) */;
 		return TS_OK;
 	}
 	if (ep->send_refs == 0)
 		return TS_E_DEAD; /* nobody can ever send */
-	t->ep = ep;
-	block(t, THREAD_BLOCKED_RECV) /*@ ghost (thread_index(t)) */; /* before enqueue: waiting_on names the queue */
-	enqueue(&ep->receivers, t) /*@ ghost ((int)object, 1, thread_index(t)) */;
+	/*@ assert replies_kept: \forall integer m; is_t(m) ==>
+	  @   thr(m)->reply_to == \at(thr(m)->reply_to, Before);
+	  @*/
+	/*@ assert unnamed_now: unnamed(j); */
+	wait_on(t, ep, true) /*@ ghost ((int)object, j) */;
 	return TS_OK;
 }
 
+/*@ requires ipc_entry(t);
+  @ ensures lists_ok && reply_ok;
+  @ ensures once: ipc_deliveries <= 1;
+  @*/
 ts_status ipc_reply(struct thread *t)
 {
 	struct thread *caller = t->reply_to;
+	/*@ ghost int j = thread_index(t); */
 
 	if (!caller)
 		return TS_E_NOENT;
 	if (check_payload(t) != TS_OK)
 		return TS_E_INVAL;
+	/*@ ghost int k = thread_index(caller); */
+	/*@ assert paired: ipc_on_ep[k] == -1 && caller->awaiting == t; */
 	t->reply_to = NULL;
 	caller->awaiting = NULL;
+	/*@ assert only_t: \forall integer m; is_t(m) && m != j ==>
+	  @   thr(m)->reply_to != caller;
+	  @*/
+	/*@ assert unnamed(k); */
+	/*@ assert queues: \forall integer e, s; is_q(e, s) ==>
+	  @   q_same{Pre, Here}(e, s);
+	  @*/
+	/*@ assert queues_ok: \forall integer e, s; is_q(e, s) ==> queue_ok(e, s); */
+	/*@ assert threads: \forall integer m; is_t(m) ==> thread_ok(m); */
+	/*@ assert pairs: reply_ok; */
 	deliver(t, caller, 0);
-	wake(caller, TS_OK) /*@ ghost (thread_index(caller)) */;
+	/*@ assert queues_ok: \forall integer e, s; is_q(e, s) ==> queue_ok(e, s); */
+	/*@ assert threads: \forall integer m; is_t(m) ==> thread_ok(m); */
+	/*@ assert pairs: reply_ok; */
+	wake(caller, TS_OK) /*@ ghost (k) */;
 	return TS_OK;
 }
 
