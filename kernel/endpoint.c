@@ -646,11 +646,13 @@ static void unlink(struct thread_queue *q, struct thread *t)
 static void detach(struct thread *t);
 
 /*
- * IPC-ONCE: ipc_deliveries counts deliver() calls in one system call;
- * deliver requires it to be 0, so a second copy in the same call is a
- * proof failure, and a sender's message is delivered only once it is off
- * every list (dequeue took it).  ipc_user_pages stands for the IPC buffer
- * pages deliver writes.
+ * IPC-ONCE: ipc_deliveries counts deliver() calls in one IPC operation
+ * (ipc_send, ipc_recv or ipc_reply; SYS_REPLY_RECV runs two, a reply then
+ * a receive, each its own message).  Each operation starts at 0 (a ghost
+ * precondition; no code resets it) and deliver requires it to be 0, so a
+ * second copy in the same operation is a proof failure, and a sender's
+ * message is delivered only once it is off every list (dequeue took it).
+ * ipc_user_pages stands for the IPC buffer pages deliver writes.
  */
 /*@ ghost int ipc_deliveries; */
 /*@ ghost int ipc_user_pages; */
@@ -824,7 +826,7 @@ static struct endpoint *endpoint_at(uint64_t object)
 /*
  * The contract every IPC system call is proved under (ipc_send, ipc_recv,
  * ipc_reply): the caller t is a running pool thread, the lists and reply
- * pairs are whole, and nothing was delivered yet in this system call; on
+ * pairs are whole, and nothing was delivered yet in this operation; on
  * return they are whole again and at most one message was delivered.
  */
 /*@ predicate ipc_entry{L}(struct thread *t) =
