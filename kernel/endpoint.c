@@ -328,6 +328,23 @@ bool ipc_test_break_wait_list(void)
   @   \exists integer k; is_t(k) && t == thr(k);
   @*/
 
+/*
+ * ptrs_ok: what a thread's IPC pointers may name (so detach can follow
+ * them): ep an endpoint, ntf a notification, awaiting a thread, or NULL.
+ * A thread's ep may name an endpoint while it is on no list (wait_on sets
+ * it just before enqueue; unlink then finds nothing to take off).
+ */
+/*@ predicate is_endpoint(struct endpoint *ep) =
+  @   \exists integer e; 0 <= e < MAX_ENDPOINTS && ep == epo(e);
+  @ predicate is_notification(struct notification *n) =
+  @   \exists integer i; 0 <= i < MAX_NOTIFICATIONS &&
+  @     n == &notification_pool_objects[i];
+  @ predicate ptrs_ok{L} = \forall integer j; is_t(j) ==>
+  @   (thr(j)->ep == \null || is_endpoint(thr(j)->ep)) &&
+  @   (thr(j)->ntf == \null || is_notification(thr(j)->ntf)) &&
+  @   (thr(j)->awaiting == \null || is_thread(thr(j)->awaiting));
+  @*/
+
 /*@ ghost
   @ /@ requires \exists integer k; is_t(k) && t == thr(k);
   @    assigns \nothing;
@@ -643,7 +660,7 @@ static void unlink(struct thread_queue *q, struct thread *t)
 	  @*/
 }
 
-static void detach(struct thread *t);
+static void detach(struct thread *t) /*@ ghost (int j) */;
 
 /*
  * IPC-ONCE: ipc_deliveries counts deliver() calls in one IPC operation
@@ -1113,7 +1130,7 @@ ts_status notify_signal(uint64_t object, uint64_t bits)
 	n->bits |= bits;
 	w = n->bound;
 	if (w && n->bits && w->state == THREAD_BLOCKED_RECV) {
-		detach(w);
+		detach(w) /*@ ghost (thread_index(w)) */;
 		deliver_bits(w, n);
 		wake(w, TS_OK) /*@ ghost (thread_index(w)) */;
 		return TS_OK;
@@ -1149,16 +1166,35 @@ ts_status notify_wait(struct thread *t, uint64_t object)
 }
 
 /* Takes t off whatever it waits on, without waking it. */
+/*@ requires is_t(j) && t == thr(j);
+  @ requires lists_ok && reply_ok && ptrs_ok;
+  @ assigns endpoint_pool_objects[0 .. MAX_ENDPOINTS - 1].senders,
+  @   endpoint_pool_objects[0 .. MAX_ENDPOINTS - 1].receivers,
+  @   thread_pool_objects[0 .. MAX_THREADS - 1].ep_next,
+  @   t->ep, t->ntf, t->awaiting, t->ntf->waiter, t->awaiting->reply_to,
+  @   ipc_gq[0 .. MAX_ENDPOINTS - 1][0 .. 1][0 .. MAX_THREADS - 1],
+  @   ipc_gq_len[0 .. MAX_ENDPOINTS - 1][0 .. 1], ipc_on_ep[j];
+  @ ensures lists_ok && reply_ok && ptrs_ok;
+  @ ensures off_lists: ipc_on_ep[j] == -1;
+  @ ensures unnamed(j);
+  @ ensures waits_on_nothing: t->ep == \null && t->ntf == \null &&
+  @   t->awaiting == \null;
+  @*/
 static void detach(struct thread *t)
+	/*@ ghost (int j) */
 {
 	if (t->ep) {
-		/*@ ghost int e = endpoint_index(t->ep); int j = thread_index(t); */
+		/*@ ghost int e = endpoint_index(t->ep); */
+		/*@ assert tag: ipc_on_ep[j] == -1 ||
+		  @   (ipc_on_ep[j] == e && t->state == side_state(ipc_on_side[j]));
+		  @*/
 		if (t->state == THREAD_BLOCKED_SEND)
 			unlink(&t->ep->senders, t) /*@ ghost (e, 0, j) */;
 		else
 			unlink(&t->ep->receivers, t) /*@ ghost (e, 1, j) */;
 		t->ep = NULL;
 	}
+	/*@ ghost Unlinked: ; */
 	if (t->ntf) {
 		if (t->ntf->waiter == t)
 			t->ntf->waiter = NULL;
@@ -1169,12 +1205,19 @@ static void detach(struct thread *t)
 			t->awaiting->reply_to = NULL;
 		t->awaiting = NULL;
 	}
+	/*@ assert queues: \forall integer e2, s2; is_q(e2, s2) ==>
+	  @   q_same{Unlinked, Here}(e2, s2);
+	  @*/
+	/*@ assert queues_ok: \forall integer e2, s2; is_q(e2, s2) ==>
+	  @   queue_ok(e2, s2);
+	  @*/
+	/*@ assert threads: \forall integer m; is_t(m) ==> thread_ok(m); */
 }
 
 /* I4: a dying thread's peers are told (E_DEAD), never left hanging. */
 void ipc_thread_gone(struct thread *t)
 {
-	detach(t);
+	detach(t) /*@ ghost (thread_index(t)) */;
 	abandon_reply(t) /*@ ghost (thread_index(t)) */;
 	if (t->bound_ntf) {
 		t->bound_ntf->bound = NULL;
@@ -1190,7 +1233,7 @@ void ipc_check_timeouts(uint64_t now)
 			continue;
 		if (t->state < THREAD_BLOCKED_SEND)
 			continue;
-		detach(t);
+		detach(t) /*@ ghost (thread_index(t)) */;
 		wake(t, TS_E_TIMEOUT) /*@ ghost (thread_index(t)) */;
 	}
 }
@@ -1210,7 +1253,7 @@ void ipc_cap_node_freed(uint32_t node)
 		if (t->state == THREAD_BLOCKED_SEND ||
 		    t->state == THREAD_BLOCKED_RECV ||
 		    t->state == THREAD_BLOCKED_NOTIFY) {
-			detach(t);
+			detach(t) /*@ ghost (thread_index(t)) */;
 			wake(t, TS_E_REVOKED) /*@ ghost (thread_index(t)) */;
 		}
 	}
