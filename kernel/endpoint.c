@@ -330,7 +330,8 @@ bool ipc_test_break_wait_list(void)
 
 /*
  * ptrs_ok: what a thread's IPC pointers may name (so detach can follow
- * them): ep an endpoint, ntf a notification, awaiting a thread, or NULL.
+ * them): ep an endpoint, ntf and bound_ntf a notification, awaiting a
+ * thread, or NULL.
  * A thread's ep may name an endpoint while it is on no list (wait_on sets
  * it just before enqueue; unlink then finds nothing to take off).
  */
@@ -342,7 +343,8 @@ bool ipc_test_break_wait_list(void)
   @ predicate ptrs_ok{L} = \forall integer j; is_t(j) ==>
   @   (thr(j)->ep == \null || is_endpoint(thr(j)->ep)) &&
   @   (thr(j)->ntf == \null || is_notification(thr(j)->ntf)) &&
-  @   (thr(j)->awaiting == \null || is_thread(thr(j)->awaiting));
+  @   (thr(j)->awaiting == \null || is_thread(thr(j)->awaiting)) &&
+  @   (thr(j)->bound_ntf == \null || is_notification(thr(j)->bound_ntf));
   @*/
 
 /*@ ghost
@@ -537,6 +539,8 @@ static void enqueue(struct thread_queue *q, struct thread *t)
   @   ipc_gq[e][s][0 .. MAX_THREADS - 1], ipc_gq_len[e][s], ipc_on_ep[j];
   @ ensures lists_ok;
   @ ensures replies: \old(reply_ok) ==> reply_ok;
+  @ ensures pointers: \old(ptrs_ok) ==> ptrs_ok;
+  @ ensures shorter: ipc_gq_len[e][s] == \old(ipc_gq_len[e][s]) - 1;
   @ ensures untagged: ipc_on_ep[j] == -1;
   @ ensures detached: c->ep == \null && c->ep_next == \null;
   @*/
@@ -596,8 +600,11 @@ static void cut(struct thread_queue *q, struct thread *prev, struct thread *c)
   @ ensures replies: \old(reply_ok) ==> reply_ok;
   @ ensures replies_same: \forall integer m; is_t(m) ==>
   @   thr(m)->reply_to == \old(thr(m)->reply_to);
+  @ ensures pointers: \old(ptrs_ok) ==> ptrs_ok;
   @ ensures empty: \result == \null ==> \old(ipc_gq_len[e][s]) == 0 &&
   @   ipc_gq_len[e][s] == 0;
+  @ ensures shorter: \result != \null ==>
+  @   ipc_gq_len[e][s] == \old(ipc_gq_len[e][s]) - 1;
   @ ensures taken: \result != \null ==>
   @   \old(ipc_gq_len[e][s]) > 0 && is_t(\old(ipc_gq[e][s][0])) &&
   @   \old(ipc_on_ep[ipc_gq[e][s][0]]) == e &&
@@ -630,6 +637,8 @@ static struct thread *dequeue(struct thread_queue *q)
   @ assigns q->head, q->tail, thread_pool_objects[0 .. MAX_THREADS - 1].ep_next,
   @   t->ep, ipc_gq[e][s][0 .. MAX_THREADS - 1], ipc_gq_len[e][s], ipc_on_ep[j];
   @ ensures lists_ok;
+  @ ensures replies: \old(reply_ok) ==> reply_ok;
+  @ ensures pointers: \old(ptrs_ok) ==> ptrs_ok;
   @ ensures untagged: ipc_on_ep[j] == -1;
   @*/
 static void unlink(struct thread_queue *q, struct thread *t)
@@ -700,7 +709,8 @@ static struct ipc_header *header_of(struct thread *t)
   @ requires unnamed(j);
   @ assigns t->ctx.rax, t->ep, t->ntf, t->deadline_ns, t->state, t->next;
   @ ensures lists_ok && reply_ok;
-  @ ensures t->ep == \null && t->state == THREAD_READY;
+  @ ensures pointers: \old(ptrs_ok) ==> ptrs_ok;
+  @ ensures t->ep == \null && t->ntf == \null && t->state == THREAD_READY;
   @*/
 static void wake(struct thread *t, ts_status status)
 	/*@ ghost (int j) */
@@ -774,6 +784,7 @@ static void deliver(struct thread *from, struct thread *to, uint64_t badge)
   @   server->reply_to->deadline_ns, server->reply_to->state,
   @   server->reply_to->next;
   @ ensures lists_ok && reply_ok;
+  @ ensures pointers: \old(ptrs_ok) ==> ptrs_ok;
   @ ensures server->reply_to == \null;
   @*/
 static void abandon_reply(struct thread *server)
@@ -1165,46 +1176,33 @@ ts_status notify_wait(struct thread *t, uint64_t object)
 	return TS_OK;
 }
 
-/* Takes t off whatever it waits on, without waking it. */
+/* detach, step 1: t leaves the endpoint list it is on, if any.  A thread
+ * whose ep is NULL is on no list (thread_ok), so there is nothing to do.
+ * No assigns clause (so WP assumes it may change anything, and callers
+ * rely only on the post-conditions): the solvers time out on the goals
+ * that unlink's ranges lie within such a clause (trivial existentials). */
 /*@ requires is_t(j) && t == thr(j);
-  @ requires lists_ok && reply_ok && ptrs_ok;
-  @ assigns endpoint_pool_objects[0 .. MAX_ENDPOINTS - 1].senders,
-  @   endpoint_pool_objects[0 .. MAX_ENDPOINTS - 1].receivers,
-  @   thread_pool_objects[0 .. MAX_THREADS - 1].ep_next,
-  @   t->ep, t->ntf, t->awaiting, t->ntf->waiter, t->awaiting->reply_to,
-  @   ipc_gq[0 .. MAX_ENDPOINTS - 1][0 .. 1][0 .. MAX_THREADS - 1],
-  @   ipc_gq_len[0 .. MAX_ENDPOINTS - 1][0 .. 1], ipc_on_ep[j];
-  @ ensures lists_ok && reply_ok && ptrs_ok;
+  @ requires lists_ok && ptrs_ok;
+  @ ensures lists_ok && ptrs_ok;
+  @ ensures replies: \old(reply_ok) ==> reply_ok;
   @ ensures off_lists: ipc_on_ep[j] == -1;
-  @ ensures unnamed(j);
-  @ ensures waits_on_nothing: t->ep == \null && t->ntf == \null &&
-  @   t->awaiting == \null;
+  @ ensures t->ep == \null;
   @*/
-static void detach(struct thread *t)
+static void detach_endpoint(struct thread *t)
 	/*@ ghost (int j) */
 {
-	if (t->ep) {
-		/*@ ghost int e = endpoint_index(t->ep); */
-		/*@ assert tag: ipc_on_ep[j] == -1 ||
-		  @   (ipc_on_ep[j] == e && t->state == side_state(ipc_on_side[j]));
-		  @*/
-		if (t->state == THREAD_BLOCKED_SEND)
-			unlink(&t->ep->senders, t) /*@ ghost (e, 0, j) */;
-		else
-			unlink(&t->ep->receivers, t) /*@ ghost (e, 1, j) */;
-		t->ep = NULL;
-	}
+	if (!t->ep)
+		return;
+	/*@ ghost int e = endpoint_index(t->ep); */
+	/*@ assert tag: ipc_on_ep[j] == -1 ||
+	  @   (ipc_on_ep[j] == e && t->state == side_state(ipc_on_side[j]));
+	  @*/
+	if (t->state == THREAD_BLOCKED_SEND)
+		unlink(&t->ep->senders, t) /*@ ghost (e, 0, j) */;
+	else
+		unlink(&t->ep->receivers, t) /*@ ghost (e, 1, j) */;
 	/*@ ghost Unlinked: ; */
-	if (t->ntf) {
-		if (t->ntf->waiter == t)
-			t->ntf->waiter = NULL;
-		t->ntf = NULL;
-	}
-	if (t->awaiting) {
-		if (t->awaiting->reply_to == t)
-			t->awaiting->reply_to = NULL;
-		t->awaiting = NULL;
-	}
+	t->ep = NULL;
 	/*@ assert queues: \forall integer e2, s2; is_q(e2, s2) ==>
 	  @   q_same{Unlinked, Here}(e2, s2);
 	  @*/
@@ -1214,7 +1212,73 @@ static void detach(struct thread *t)
 	/*@ assert threads: \forall integer m; is_t(m) ==> thread_ok(m); */
 }
 
-/* I4: a dying thread's peers are told (E_DEAD), never left hanging. */
+/* detach, step 2: t stops waiting on a notification.  The notification's
+ * fields are read by none of the list invariants. */
+/*@ requires is_t(j) && t == thr(j);
+  @ requires ptrs_ok;
+  @ assigns t->ntf, t->ntf->waiter;
+  @ ensures ptrs_ok;
+  @ ensures lists: \old(lists_ok) ==> lists_ok;
+  @ ensures replies: \old(reply_ok) ==> reply_ok;
+  @ ensures t->ntf == \null;
+  @*/
+static void detach_notification(struct thread *t)
+	/*@ ghost (int j) */
+{
+	if (!t->ntf)
+		return;
+	if (t->ntf->waiter == t)
+		t->ntf->waiter = NULL;
+	t->ntf = NULL;
+}
+
+/* detach, step 3: t stops awaiting a reply.  Under reply_ok only the
+ * server t awaits can name t, so clearing that one leaves t unnamed. */
+/*@ requires is_t(j) && t == thr(j);
+  @ requires reply_ok && ptrs_ok;
+  @ assigns t->awaiting, t->awaiting->reply_to;
+  @ ensures reply_ok && ptrs_ok && unnamed(j);
+  @ ensures lists: \old(lists_ok) ==> lists_ok;
+  @ ensures t->awaiting == \null;
+  @*/
+static void detach_reply(struct thread *t)
+	/*@ ghost (int j) */
+{
+	if (!t->awaiting)
+		return;
+	if (t->awaiting->reply_to == t)
+		t->awaiting->reply_to = NULL;
+	t->awaiting = NULL;
+}
+
+/* Takes t off whatever it waits on, without waking it (no assigns
+ * clause, like detach_endpoint: callers rely on the post-conditions). */
+/*@ requires is_t(j) && t == thr(j);
+  @ requires lists_ok && reply_ok && ptrs_ok;
+  @ ensures lists_ok && reply_ok && ptrs_ok;
+  @ ensures off_lists: ipc_on_ep[j] == -1;
+  @ ensures unnamed(j);
+  @ ensures waits_on_nothing: t->ep == \null && t->ntf == \null &&
+  @   t->awaiting == \null;
+  @*/
+static void detach(struct thread *t)
+	/*@ ghost (int j) */
+{
+	detach_endpoint(t) /*@ ghost (j) */;
+	detach_notification(t) /*@ ghost (j) */;
+	detach_reply(t) /*@ ghost (j) */;
+}
+
+/* I4: a dying thread's peers are told (E_DEAD), never left hanging.
+ * After it, the thread is on no list and no reply pair names it, either
+ * way (so its slot can be reused without a dangling reference). */
+/*@ requires is_thread(t);
+  @ requires lists_ok && reply_ok && ptrs_ok;
+  @ ensures lists_ok && reply_ok && ptrs_ok;
+  @ ensures gone: \forall integer j; is_t(j) && t == thr(j) ==>
+  @   ipc_on_ep[j] == -1 && unnamed(j) && t->reply_to == \null &&
+  @   t->ep == \null && t->ntf == \null && t->awaiting == \null;
+  @*/
 void ipc_thread_gone(struct thread *t)
 {
 	detach(t) /*@ ghost (thread_index(t)) */;
@@ -1225,8 +1289,15 @@ void ipc_thread_gone(struct thread *t)
 	}
 }
 
+/*@ requires lists_ok && reply_ok && ptrs_ok;
+  @ ensures lists_ok && reply_ok && ptrs_ok;
+  @*/
 void ipc_check_timeouts(uint64_t now)
 {
+	/*@ loop invariant 0 <= i <= MAX_THREADS;
+	  @ loop invariant lists_ok && reply_ok && ptrs_ok;
+	  @ loop variant MAX_THREADS - i;
+	  @*/
 	for (unsigned i = 0; i < MAX_THREADS; i++) {
 		struct thread *t = proc_thread_by_index(i);
 		if (!t || !t->deadline_ns || now < t->deadline_ns)
@@ -1242,9 +1313,16 @@ void ipc_check_timeouts(uint64_t now)
  * A capability was revoked or deleted: a thread that is waiting to send or
  * receive through it must not be served through it any more.
  */
+/*@ requires lists_ok && reply_ok && ptrs_ok;
+  @ ensures lists_ok && reply_ok && ptrs_ok;
+  @*/
 void ipc_cap_node_freed(uint32_t node)
 {
 	irq_cap_node_freed(node);
+	/*@ loop invariant 0 <= i <= MAX_THREADS;
+	  @ loop invariant lists_ok && reply_ok && ptrs_ok;
+	  @ loop variant MAX_THREADS - i;
+	  @*/
 	for (unsigned i = 0; i < MAX_THREADS; i++) {
 		struct thread *t = proc_thread_by_index(i);
 		if (!t || t->wait_cap != node)
@@ -1259,11 +1337,22 @@ void ipc_cap_node_freed(uint32_t node)
 	}
 }
 
+/* Wakes every thread waiting on list (e, s) with status: the list is
+ * empty after, and every invariant still holds. */
+/*@ requires is_q(e, s) && q == queue(e, s);
+  @ requires lists_ok && reply_ok && ptrs_ok;
+  @ ensures lists_ok && reply_ok && ptrs_ok;
+  @ ensures emptied: ipc_gq_len[e][s] == 0;
+  @*/
 static void wake_all(struct thread_queue *q, ts_status status)
 	/*@ ghost (int e, int s) */
 {
 	struct thread *t;
 
+	/*@ loop invariant is_q(e, s) && q == queue(e, s);
+	  @ loop invariant lists_ok && reply_ok && ptrs_ok;
+	  @ loop variant ipc_gq_len[e][s];
+	  @*/
 	while ((t = dequeue(q) /*@ ghost (e, s) */))
 		wake(t, status) /*@ ghost (thread_index(t)) */;
 }

@@ -27,4 +27,18 @@ void sched_make_ready(struct thread *t);
 /*@ assigns \nothing; */
 uint64_t time_ns(void);
 
+/* ASSUMED: proc_thread_by_index (proc.c) returns the pool's i-th thread
+ * or NULL and changes nothing; irq_cap_node_freed (irq.c) changes only
+ * irq.c's own line table, which the ghost irq_tables stands for (none of
+ * the IPC state). */
+/*@ assigns \nothing;
+  @ ensures \result == \null ||
+  @   (i < MAX_THREADS && \result == &thread_pool_objects[i]);
+  @*/
+struct thread *proc_thread_by_index(unsigned i);
+/*@ ghost int irq_tables; */
+#include "kernel/irq.h"
+/*@ assigns irq_tables; */
+void irq_cap_node_freed(uint32_t node);
+
 #include "kernel/endpoint.c"
