@@ -170,11 +170,15 @@ bool ipc_test_break_wait_list(void)
  * named; the system calls ipc_send, ipc_recv and ipc_reply keep lists_ok
  * and reply_ok (below) and deliver at most one message (IPC-ONCE), under
  * ipc_entry: a running pool thread calls, with the invariants whole.
- * Not proved yet: the other paths that change the lists (detach, hence
- * timeouts, revocation and thread death; wake_all, hence the last
- * capability of an endpoint; notifications), and completeness (every
- * waiting thread is on its list).  Checked at run time instead: kcheck
- * WAITLISTS (ipc_wait_lists_broken above) in every test boot.
+ * detach (and its steps), wake_all, ipc_thread_gone, ipc_check_timeouts
+ * and ipc_cap_node_freed keep lists_ok, reply_ok and ptrs_ok (below);
+ * detach leaves the thread on no list and named by no reply pair, and so
+ * does thread death (which also clears the reply it owed).
+ * Not proved yet: object_cap_removed (the caller of wake_all), the
+ * notification calls, that the system calls keep ptrs_ok (the paths
+ * above assume it on entry), and completeness (every waiting thread is on
+ * its list).  Checked at run time instead: kcheck WAITLISTS
+ * (ipc_wait_lists_broken above) in every test boot.
  *
  * Assumed (tests/proofs/endpoint.c): the threads are the objects of the
  * thread pool, thread_pool_objects[0 .. MAX_THREADS), as proc.c's
@@ -324,6 +328,14 @@ bool ipc_test_break_wait_list(void)
   @     thr(j)->awaiting == thr(k);
   @ predicate unnamed{L}(integer j) =
   @   \forall integer k; is_t(k) ==> thr(k)->reply_to != thr(j);
+  @ // pairs_same: nothing reply_ok reads changed between L1 and L2.
+  @ predicate pairs_same{L1, L2} = \forall integer m; is_t(m) ==>
+  @   \at(thr(m)->reply_to, L1) == \at(thr(m)->reply_to, L2) &&
+  @   \at(thr(m)->awaiting, L1) == \at(thr(m)->awaiting, L2) &&
+  @   \at(thr(m)->state, L1) == \at(thr(m)->state, L2) &&
+  @   \at(ipc_on_ep[m], L1) == \at(ipc_on_ep[m], L2);
+  @ lemma reply_frame{L1, L2}:
+  @   reply_ok{L1} && pairs_same{L1, L2} ==> reply_ok{L2};
   @ predicate is_thread(struct thread *t) =
   @   \exists integer k; is_t(k) && t == thr(k);
   @*/
@@ -346,6 +358,7 @@ bool ipc_test_break_wait_list(void)
   @   (thr(j)->awaiting == \null || is_thread(thr(j)->awaiting)) &&
   @   (thr(j)->bound_ntf == \null || is_notification(thr(j)->bound_ntf));
   @*/
+
 
 /*@ ghost
   @ /@ requires \exists integer k; is_t(k) && t == thr(k);
@@ -818,10 +831,23 @@ static void await_reply(struct thread *caller, struct thread *server)
 	abandon_reply(server) /*@ ghost (k) */;
 	/*@ assert untagged: ipc_on_ep[j] == -1; */
 	/*@ assert lists_ok; */
+	/*@ assert caller_unnamed: unnamed(j); */
 	/*@ ghost Abandoned: ; */
 	server->reply_to = caller;
 	caller->awaiting = server;
 	caller->state = THREAD_BLOCKED_REPLY;
+	/*@ assert others_named: \forall integer m; is_t(m) && m != k ==>
+	  @   thr(m)->reply_to == \at(thr(m)->reply_to, Abandoned);
+	  @*/
+	/*@ assert others_wait: \forall integer m; is_t(m) && m != j ==>
+	  @   thr(m)->awaiting == \at(thr(m)->awaiting, Abandoned) &&
+	  @   thr(m)->state == \at(thr(m)->state, Abandoned);
+	  @*/
+	/*@ assert old_pairs: \forall integer k2, m; is_t(k2) && is_t(m) &&
+	  @   k2 != k && thr(k2)->reply_to == thr(m) ==>
+	  @   m != j && ipc_on_ep[m] == -1 &&
+	  @   thr(m)->state == THREAD_BLOCKED_REPLY && thr(m)->awaiting == thr(k2);
+	  @*/
 	/*@ assert queues: \forall integer e, s; is_q(e, s) ==>
 	  @   q_same{Abandoned, Here}(e, s);
 	  @*/
@@ -1203,6 +1229,8 @@ static void detach_endpoint(struct thread *t)
 		unlink(&t->ep->receivers, t) /*@ ghost (e, 1, j) */;
 	/*@ ghost Unlinked: ; */
 	t->ep = NULL;
+	/*@ assert pairs: pairs_same{Unlinked, Here}; */
+	/*@ assert replies: \at(reply_ok, Unlinked) ==> reply_ok; */
 	/*@ assert queues: \forall integer e2, s2; is_q(e2, s2) ==>
 	  @   q_same{Unlinked, Here}(e2, s2);
 	  @*/
@@ -1271,22 +1299,53 @@ static void detach(struct thread *t)
 
 /* I4: a dying thread's peers are told (E_DEAD), never left hanging.
  * After it, the thread is on no list and no reply pair names it, either
- * way (so its slot can be reused without a dangling reference). */
+ * way (so its slot can be reused without a dangling reference).  The
+ * bound notification is let go first: detach has no assigns clause, so
+ * nothing here reads memory after it (WP would not know it valid). */
 /*@ requires is_thread(t);
   @ requires lists_ok && reply_ok && ptrs_ok;
   @ ensures lists_ok && reply_ok && ptrs_ok;
   @ ensures gone: \forall integer j; is_t(j) && t == thr(j) ==>
-  @   ipc_on_ep[j] == -1 && unnamed(j) && t->reply_to == \null &&
-  @   t->ep == \null && t->ntf == \null && t->awaiting == \null;
+  @   ipc_on_ep[j] == -1 && unnamed(j) && t->reply_to == \null;
   @*/
 void ipc_thread_gone(struct thread *t)
 {
-	detach(t) /*@ ghost (thread_index(t)) */;
-	abandon_reply(t) /*@ ghost (thread_index(t)) */;
+	/*@ ghost int j = thread_index(t); */
 	if (t->bound_ntf) {
 		t->bound_ntf->bound = NULL;
 		t->bound_ntf = NULL;
 	}
+	/*@ assert pairs: pairs_same{Pre, Here}; */
+	/*@ assert replies: reply_ok; */
+	/*@ assert queues: \forall integer e, s; is_q(e, s) ==>
+	  @   q_same{Pre, Here}(e, s);
+	  @*/
+	/*@ assert queues_ok: \forall integer e, s; is_q(e, s) ==> queue_ok(e, s); */
+	/*@ assert threads: \forall integer m; is_t(m) ==> thread_ok(m); */
+	detach(t) /*@ ghost (j) */;
+	/*@ assert not_self: t->reply_to != t; */
+	abandon_reply(t) /*@ ghost (j) */;
+	/*@ assert cleared: t->reply_to == \null; */
+	/*@ assert still_unnamed: unnamed(j); */
+}
+
+/* Thread i's wait ends with E_TIMEOUT if its deadline has passed.  (One
+ * thread per call: detach has no assigns clause, so the loop below reads
+ * no memory itself.) */
+/*@ requires lists_ok && reply_ok && ptrs_ok;
+  @ ensures lists_ok && reply_ok && ptrs_ok;
+  @*/
+static void check_timeout(unsigned i, uint64_t now)
+{
+	struct thread *t = proc_thread_by_index(i);
+
+	if (!t || !t->deadline_ns || now < t->deadline_ns)
+		return;
+	if (t->state < THREAD_BLOCKED_SEND)
+		return;
+	/*@ ghost int j = thread_index(t); */
+	detach(t) /*@ ghost (j) */;
+	wake(t, TS_E_TIMEOUT) /*@ ghost (j) */;
 }
 
 /*@ requires lists_ok && reply_ok && ptrs_ok;
@@ -1298,14 +1357,35 @@ void ipc_check_timeouts(uint64_t now)
 	  @ loop invariant lists_ok && reply_ok && ptrs_ok;
 	  @ loop variant MAX_THREADS - i;
 	  @*/
-	for (unsigned i = 0; i < MAX_THREADS; i++) {
-		struct thread *t = proc_thread_by_index(i);
-		if (!t || !t->deadline_ns || now < t->deadline_ns)
-			continue;
-		if (t->state < THREAD_BLOCKED_SEND)
-			continue;
-		detach(t) /*@ ghost (thread_index(t)) */;
-		wake(t, TS_E_TIMEOUT) /*@ ghost (thread_index(t)) */;
+	for (unsigned i = 0; i < MAX_THREADS; i++)
+		check_timeout(i, now);
+}
+
+/* Thread i, if it waits through capability node `node`, stops: its wait
+ * ends with E_REVOKED. */
+/*@ requires lists_ok && reply_ok && ptrs_ok;
+  @ ensures lists_ok && reply_ok && ptrs_ok;
+  @*/
+static void cap_node_freed_thread(unsigned i, uint32_t node)
+{
+	struct thread *t = proc_thread_by_index(i);
+
+	if (!t || t->wait_cap != node)
+		return;
+	t->wait_cap = CAPNODE_NIL;
+	/*@ assert pairs: pairs_same{Pre, Here}; */
+	/*@ assert replies: reply_ok; */
+	/*@ assert queues: \forall integer e, s; is_q(e, s) ==>
+	  @   q_same{Pre, Here}(e, s);
+	  @*/
+	/*@ assert queues_ok: \forall integer e, s; is_q(e, s) ==> queue_ok(e, s); */
+	/*@ assert threads: \forall integer m; is_t(m) ==> thread_ok(m); */
+	if (t->state == THREAD_BLOCKED_SEND ||
+	    t->state == THREAD_BLOCKED_RECV ||
+	    t->state == THREAD_BLOCKED_NOTIFY) {
+		/*@ ghost int j = thread_index(t); */
+		detach(t) /*@ ghost (j) */;
+		wake(t, TS_E_REVOKED) /*@ ghost (j) */;
 	}
 }
 
@@ -1323,18 +1403,8 @@ void ipc_cap_node_freed(uint32_t node)
 	  @ loop invariant lists_ok && reply_ok && ptrs_ok;
 	  @ loop variant MAX_THREADS - i;
 	  @*/
-	for (unsigned i = 0; i < MAX_THREADS; i++) {
-		struct thread *t = proc_thread_by_index(i);
-		if (!t || t->wait_cap != node)
-			continue;
-		t->wait_cap = CAPNODE_NIL;
-		if (t->state == THREAD_BLOCKED_SEND ||
-		    t->state == THREAD_BLOCKED_RECV ||
-		    t->state == THREAD_BLOCKED_NOTIFY) {
-			detach(t) /*@ ghost (thread_index(t)) */;
-			wake(t, TS_E_REVOKED) /*@ ghost (thread_index(t)) */;
-		}
-	}
+	for (unsigned i = 0; i < MAX_THREADS; i++)
+		cap_node_freed_thread(i, node);
 }
 
 /* Wakes every thread waiting on list (e, s) with status: the list is
@@ -1350,6 +1420,8 @@ static void wake_all(struct thread_queue *q, ts_status status)
 	struct thread *t;
 
 	/*@ loop invariant is_q(e, s) && q == queue(e, s);
+	  @ loop invariant e == \at(e, Pre) && s == \at(s, Pre) &&
+	  @   q == \at(q, Pre) && status == \at(status, Pre);
 	  @ loop invariant lists_ok && reply_ok && ptrs_ok;
 	  @ loop variant ipc_gq_len[e][s];
 	  @*/
