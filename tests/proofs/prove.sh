@@ -18,9 +18,11 @@
 #   PASS prove/selftest-revoke-skipping-a-grandchild-detected
 #   PASS prove/selftest-pool-double-free-detected
 #   PASS prove/selftest-frame-double-free-detected
-# and an enqueue that keeps a stale link, a cut that keeps a stale tail:
+# and an enqueue that keeps a stale link, a cut that keeps a stale tail,
+# a detach that keeps a reply pair:
 #   PASS prove/selftest-enqueue-keeping-a-stale-link-detected
 #   PASS prove/selftest-cut-keeping-a-stale-tail-detected
+#   PASS prove/selftest-detach-keeping-a-reply-pair-detected
 # and the figures:
 #   BENCH prove_goals <n> goals        (goals proved, self-test excluded)
 #   BENCH prove_seconds <s> s
@@ -231,6 +233,14 @@ selftest cut-keeping-a-stale-tail tests/proofs/broken/cut_keeps_tail.c \
 	cut_keeps_tail "cut_keeps_tail_assert_(one_left|new_tail)" \
 	"a cut that keeps a stale tail" -c11 -wp-split -wp-no-filter-init \
 	-wp-no-filter -wp-no-parasite -wp-prop one_left,new_tail
+
+# Self-test 8: a detach that lets a thread stop awaiting its server but
+# leaves the server's reply_to naming it (reply_ok and unnamed fail).
+selftest detach-keeping-a-reply-pair \
+	tests/proofs/broken/detach_reply_keeps_pair.c detach_reply_keeps_pair \
+	"detach_reply_keeps_pair_ensures" \
+	"a detach that leaves the server naming the thread" -c11 -wp-split \
+	-wp-no-filter-init -wp-no-filter -wp-no-parasite
 
 end=$(date +%s.%N)
 echo "BENCH prove_goals $proved goals"
