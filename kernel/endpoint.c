@@ -167,17 +167,16 @@ bool ipc_test_break_wait_list(void)
  *
  * Proved (prove/endpoint/...): enqueue, cut, dequeue and unlink keep
  * lists_ok on every list at once and add or remove exactly the thread
- * named; the system calls ipc_send, ipc_recv and ipc_reply keep lists_ok
- * and reply_ok (below) and deliver at most one message (IPC-ONCE), under
- * ipc_entry: a running pool thread calls, with the invariants whole.
- * detach (and its steps), wake_all, ipc_thread_gone, ipc_check_timeouts
- * and ipc_cap_node_freed keep lists_ok, reply_ok and ptrs_ok (below);
- * detach leaves the thread on no list and named by no reply pair, and so
- * does thread death (which also clears the reply it owed).
+ * named; the system calls ipc_send, ipc_recv and ipc_reply keep lists_ok,
+ * reply_ok and ptrs_ok (below) and deliver at most one message
+ * (IPC-ONCE), under ipc_entry: a running pool thread calls, with the
+ * invariants whole.  detach (and its steps), wake_all, ipc_thread_gone,
+ * ipc_check_timeouts and ipc_cap_node_freed keep all three too; detach
+ * leaves the thread on no list and named by no reply pair, and so does
+ * thread death (which also clears the reply it owed).
  * Not proved yet: object_cap_removed (the caller of wake_all), the
- * notification calls, that the system calls keep ptrs_ok (the paths
- * above assume it on entry), and completeness (every waiting thread is on
- * its list).  Checked at run time instead: kcheck WAITLISTS
+ * notification calls, and completeness (every waiting thread is on its
+ * list).  Checked at run time instead: kcheck WAITLISTS
  * (ipc_wait_lists_broken above) in every test boot.
  *
  * Assumed (tests/proofs/endpoint.c): the threads are the objects of the
@@ -490,6 +489,8 @@ bool ipc_test_break_wait_list(void)
   @   ipc_gq[e][s][ipc_gq_len[e][s]], ipc_gq_len[e][s],
   @   ipc_on_ep[j], ipc_on_side[j];
   @ ensures lists_ok;
+  @ ensures replies: \old(reply_ok) && \old(unnamed(j)) ==> reply_ok;
+  @ ensures pointers: \old(ptrs_ok) ==> ptrs_ok;
   @ ensures tagged: ipc_on_ep[j] == e && ipc_on_side[j] == s;
   @ ensures at_tail: q->tail == t && t->ep_next == \null;
   @ ensures appended: ipc_gq_len[e][s] == \old(ipc_gq_len[e][s]) + 1 &&
@@ -742,6 +743,7 @@ static void wake(struct thread *t, ts_status status)
   @ requires state == THREAD_BLOCKED_REPLY || unnamed(j);
   @ assigns t->state, t->deadline_ns;
   @ ensures lists_ok && reply_ok;
+  @ ensures pointers: \old(ptrs_ok) ==> ptrs_ok;
   @ ensures t->state == state;
   @*/
 static void block(struct thread *t, enum thread_state state)
@@ -824,6 +826,7 @@ static void abandon_reply(struct thread *server)
   @   server->reply_to->deadline_ns, server->reply_to->state,
   @   server->reply_to->next, caller->awaiting, caller->state;
   @ ensures lists_ok && reply_ok;
+  @ ensures pointers: \old(ptrs_ok) ==> ptrs_ok;
   @*/
 static void await_reply(struct thread *caller, struct thread *server)
 	/*@ ghost (int j, int k) */
@@ -886,7 +889,7 @@ static struct endpoint *endpoint_at(uint64_t object)
 /*@ predicate ipc_entry{L}(struct thread *t) =
   @   is_thread(t) && t->state == THREAD_RUNNING &&
   @   endpoint_pool.link == endpoint_pool_links &&
-  @   lists_ok && reply_ok && ipc_deliveries == 0;
+  @   lists_ok && reply_ok && ptrs_ok && ipc_deliveries == 0;
   @*/
 
 /* The rendezvous of a sender t with a receiver r taken off its list: the
@@ -897,6 +900,7 @@ static struct endpoint *endpoint_at(uint64_t object)
   @ requires unnamed(j) && unnamed(k);
   @ requires fresh: ipc_deliveries == 0;
   @ ensures lists_ok && reply_ok;
+  @ ensures pointers: \old(ptrs_ok) ==> ptrs_ok;
   @ ensures once: ipc_deliveries == 1;
   @*/
 static void send_to(struct thread *t, struct thread *r, uint64_t badge,
@@ -924,6 +928,7 @@ static void send_to(struct thread *t, struct thread *r, uint64_t badge,
   @ requires off_lists: ipc_on_ep[j] == -1;
   @ requires unnamed(j);
   @ ensures lists_ok && reply_ok;
+  @ ensures pointers: \old(ptrs_ok) ==> ptrs_ok;
   @ ensures none: ipc_deliveries == \old(ipc_deliveries);
   @*/
 static void wait_on(struct thread *t, struct endpoint *ep, bool receive)
@@ -951,7 +956,7 @@ static void wait_on(struct thread *t, struct endpoint *ep, bool receive)
 
 /* send and call: deliver to a waiting receiver or wait for one. */
 /*@ requires ipc_entry(t);
-  @ ensures lists_ok && reply_ok;
+  @ ensures lists_ok && reply_ok && ptrs_ok;
   @ ensures once: ipc_deliveries <= 1;
   @*/
 ts_status ipc_send(struct thread *t, uint64_t object, uint64_t badge, bool call)
@@ -1013,6 +1018,7 @@ ts_status ipc_send(struct thread *t, uint64_t object, uint64_t badge, bool call)
   @ requires unnamed(j) && unnamed(k);
   @ requires fresh: ipc_deliveries == 0;
   @ ensures lists_ok && reply_ok;
+  @ ensures pointers: \old(ptrs_ok) ==> ptrs_ok;
   @ ensures once: ipc_deliveries == 1;
   @*/
 static void recv_from(struct thread *t, struct thread *s)
@@ -1036,7 +1042,7 @@ static void recv_from(struct thread *t, struct thread *s)
 /*@ requires ipc_entry(t);
   @ requires bound: t->bound_ntf == \null || \exists integer i;
   @   0 <= i < MAX_NOTIFICATIONS && t->bound_ntf == &notification_pool_objects[i];
-  @ ensures lists_ok && reply_ok;
+  @ ensures lists_ok && reply_ok && ptrs_ok;
   @ ensures once: ipc_deliveries <= 1;
   @*/
 ts_status ipc_recv(struct thread *t, uint64_t object)
@@ -1094,7 +1100,7 @@ ts_status ipc_recv(struct thread *t, uint64_t object)
 }
 
 /*@ requires ipc_entry(t);
-  @ ensures lists_ok && reply_ok;
+  @ ensures lists_ok && reply_ok && ptrs_ok;
   @ ensures once: ipc_deliveries <= 1;
   @*/
 ts_status ipc_reply(struct thread *t)
