@@ -31,6 +31,10 @@ struct node_set {
 };
 static struct node_set revoke_marks;
 
+/* Ghost birth stamps of the nodes and their counter: see tree_ok. */
+/*@ ghost uint64_t cap_birth[CAP_NODES]; */
+/*@ ghost uint64_t cap_births; */
+
 /*
  * ACSL for Frama-C WP (tests/proofs/prove.sh, unit "cap").
  * cap_pool_ok: the static layout POOL_DEFINE gives the node pool (a link
@@ -49,7 +53,8 @@ static struct node_set revoke_marks;
   @   pool_links_ok(&capnode_pool) &&
   @   \separated(capnode_pool.link + (0 .. CAP_NODES - 1),
   @     capnode_pool_objects + (0 .. CAP_NODES - 1), &revoke_marks,
-  @     node_generation + (0 .. CAP_NODES - 1), &cap_epoch);
+  @     node_generation + (0 .. CAP_NODES - 1), &cap_epoch,
+  @     cap_birth + (0 .. CAP_NODES - 1), &cap_births);
   @
   @ predicate live{L}(integer i) =
   @   0 <= i < CAP_NODES && capnode_pool.link[i] == POOL_ALLOCATED;
@@ -70,8 +75,55 @@ static struct node_set revoke_marks;
   @   live(i) && parent_of(i) == r ==> derived_from(i, r);
   @ lemma derived_step{L}: \forall integer i, r;
   @   live(i) && derived_from(parent_of(i), r) ==> derived_from(i, r);
+  @
+  @ // The derivation relation reads only which nodes are live and their
+  @ // parents: two states that agree on those agree on derived_from.
+  @ predicate same_tree{L1, L2} =
+  @   (\forall integer j; live{L1}(j) <==> live{L2}(j)) &&
+  @   \forall integer j; 0 <= j < CAP_NODES ==>
+  @     parent_of{L1}(j) == parent_of{L2}(j);
+  @ lemma closed_same{L1, L2}: \forall struct node_set s, integer r;
+  @   same_tree{L1, L2} ==>
+  @   (child_closed{L1}(s, r) <==> child_closed{L2}(s, r));
+  @ lemma derived_same{L1, L2}: \forall integer i, r;
+  @   same_tree{L1, L2} ==>
+  @   (derived_from{L1}(i, r) <==> derived_from{L2}(i, r));
   @*/
 
+/*
+ * CAP-TREE and CAP-SUBSET as the proof states them (tree_ok; the run-time
+ * twin is cap_tree_ok below): a live node's parent is CAPNODE_NIL or a
+ * live node born before it, and the node is narrower than its parent:
+ * same type and object, no right the parent lacks, the parent's badge
+ * unless the parent had none.  Births are ghost stamps from a counter
+ * that only node_create advances; they make the derivation relation
+ * acyclic (later_than: whatever is derived from r was born after r), so
+ * revoking below r never frees r's own parent.
+ * ASSUMED: fewer than 2^64 - 1 capabilities are created in one boot (the
+ * counter does not wrap; each creation is a system call).
+ */
+/*@ predicate narrower{L}(integer c, integer p) =
+  @   capnode_pool_objects[c].type == capnode_pool_objects[p].type &&
+  @   capnode_pool_objects[c].object == capnode_pool_objects[p].object &&
+  @   (capnode_pool_objects[c].rights & ~capnode_pool_objects[p].rights) == 0 &&
+  @   (capnode_pool_objects[c].badge == capnode_pool_objects[p].badge ||
+  @    capnode_pool_objects[p].badge == 0);
+  @
+  @ predicate node_ok{L}(integer i) =
+  @   cap_birth[i] < cap_births &&
+  @   (parent_of(i) == CAPNODE_NIL ||
+  @    (live(parent_of(i)) && cap_birth[parent_of(i)] < cap_birth[i] &&
+  @     narrower(i, parent_of(i))));
+  @
+  @ predicate tree_ok{L} = \forall integer i; live(i) ==> node_ok(i);
+  @*/
+
+/*@ requires cap_pool_ok;
+  @ assigns capnode_pool.link[0 .. CAP_NODES - 1], capnode_pool.free_head,
+  @   capnode_pool.in_use;
+  @ ensures cap_pool_ok && tree_ok;
+  @ ensures none_live: \forall integer i; !live(i);
+  @*/
 void cap_init(void)
 {
 	pool_init(&capnode_pool);
@@ -196,28 +248,143 @@ ts_status cap_lookup(const struct proc *p, uint64_t slot, uint32_t type,
 	return TS_OK;
 }
 
+/*
+ * The one place a node is made: a fresh pool slot, filled whole, named by
+ * p's empty slot.  A node with a parent must be narrower than it (the
+ * callers checked; required here, so tree_ok carries it).
+ * proved: prove/cap/node_create
+ */
+/*@ predicate proc_apart(struct proc *p) =
+  @   \separated(p, &capnode_pool, capnode_pool.link + (0 .. CAP_NODES - 1),
+  @     capnode_pool_objects + (0 .. CAP_NODES - 1), &revoke_marks,
+  @     node_generation + (0 .. CAP_NODES - 1), &cap_epoch,
+  @     cap_birth + (0 .. CAP_NODES - 1), &cap_births);
+  @*/
+/*@ requires cap_pool_ok && tree_ok;
+  @ requires \valid(p) && proc_apart(p);
+  @ requires births: cap_births < 0xffffffffffffffff;
+  @ requires from_parent: parent == CAPNODE_NIL ||
+  @   (live(parent) &&
+  @    type == capnode_pool_objects[parent].type &&
+  @    object == capnode_pool_objects[parent].object &&
+  @    (rights & ~capnode_pool_objects[parent].rights) == 0 &&
+  @    (badge == capnode_pool_objects[parent].badge ||
+  @     capnode_pool_objects[parent].badge == 0));
+  @ assigns capnode_pool.link[0 .. CAP_NODES - 1], capnode_pool.free_head,
+  @   capnode_pool.in_use, capnode_pool_objects[0 .. CAP_NODES - 1],
+  @   p->caps[0 .. CAP_SLOTS - 1], cap_epoch,
+  @   cap_birth[0 .. CAP_NODES - 1], cap_births;
+  @ ensures cap_pool_ok && tree_ok;
+  @ ensures live_kept: \forall integer i; \old(live(i)) ==> live(i);
+  @ ensures objects_kept: \forall integer i; \old(live(i)) ==>
+  @   capnode_pool_objects[i] == \old(capnode_pool_objects[i]);
+  @ ensures made: \result == TS_OK ==> slot < CAP_SLOTS &&
+  @   \old(p->caps[slot].node) == CAPNODE_NIL && slot_current(p, slot) &&
+  @   !\old(live(p->caps[slot].node)) &&
+  @   parent_of(p->caps[slot].node) == parent &&
+  @   capnode_pool_objects[p->caps[slot].node].rights == rights;
+  @ ensures refused: \result != TS_OK ==> \forall integer k;
+  @   0 <= k < CAP_SLOTS ==> p->caps[k] == \old(p->caps[k]);
+  @*/
 static ts_status node_create(struct proc *p, unsigned slot, uint32_t parent,
 			     uint32_t type, uint32_t rights, uint64_t badge,
 			     uint64_t object)
 {
-	struct capnode *n;
+	int64_t i;
 	uint32_t idx;
 
 	if (!cap_slot_valid(slot))
 		return TS_E_RANGE;
 	if (p->caps[slot].node != CAPNODE_NIL)
 		return TS_E_EXISTS;
-	n = pool_alloc(&capnode_pool);
-	if (!n)
+	/*@ assert parents_pre: \forall integer j; 0 <= j < CAP_NODES && live(j) &&
+	  @   parent_of(j) != CAPNODE_NIL ==> live(parent_of(j));
+	  @*/
+	i = pool_alloc_index(&capnode_pool);
+	if (i < 0)
 		return TS_E_NOMEM;
-	idx = (uint32_t)pool_index(&capnode_pool, n);
-	*n = (struct capnode){ type, rights, parent, 0, badge, object };
+	idx = (uint32_t)i;
+	/*@ assert allocated: live(idx) && \forall integer j; 0 <= j < CAP_NODES &&
+	  @   j != idx ==> (live(j) <==> \at(live(j), Pre));
+	  @*/
+	/*@ assert alloc_links: pool_links_ok(&capnode_pool); */
+	/*@ assert objects_pre: \forall integer j; 0 <= j < CAP_NODES ==>
+	  @   capnode_pool_objects[j] == \at(capnode_pool_objects[j], Pre);
+	  @*/
+	/*@ ghost Allocated: ; */
+	*node_at(idx) = (struct capnode){ type, rights, parent, 0, badge, object };
+	/*@ assert written: \forall integer j; 0 <= j < CAP_NODES && j != idx ==>
+	  @   capnode_pool_objects[j] == \at(capnode_pool_objects[j], Allocated);
+	  @*/
+	/*@ assert links_kept: \forall integer j; 0 <= j < CAP_NODES ==>
+	  @   capnode_pool.link[j] == \at(capnode_pool.link[j], Allocated);
+	  @*/
+	/*@ ghost Written: ; */
+	/*@ ghost
+	  @ cap_birth[idx] = cap_births;
+	  @ cap_births++;
+	  @*/
 	p->caps[slot] = (struct cap_slot){ idx, node_generation[idx] };
 	object_cap_added(type, object, rights);
 	cap_epoch++;
+	/*@ assert links_kept_after: \forall integer j; 0 <= j < CAP_NODES ==>
+	  @   capnode_pool.link[j] == \at(capnode_pool.link[j], Written);
+	  @*/
+	/*@ assert nodes_kept: \forall integer j; 0 <= j < CAP_NODES ==>
+	  @   capnode_pool_objects[j] == \at(capnode_pool_objects[j], Written);
+	  @*/
+	/*@ assert births: \forall integer j; 0 <= j < CAP_NODES && j != idx ==>
+	  @   cap_birth[j] == \at(cap_birth[j], Pre);
+	  @*/
+	/*@ assert born: cap_birth[idx] == \at(cap_births, Pre) &&
+	  @   cap_births == \at(cap_births, Pre) + 1;
+	  @*/
+	/*@ assert was_free: \let k = idx; !\at(live(k), Pre); */
+	/*@ assert live_same: \forall integer j; 0 <= j < CAP_NODES && j != idx ==>
+	  @   (live(j) <==> \at(live(j), Pre));
+	  @*/
+	/*@ assert objects_same: \forall integer j; 0 <= j < CAP_NODES && j != idx ==>
+	  @   capnode_pool_objects[j] == \at(capnode_pool_objects[j], Pre);
+	  @*/
+	/*@ assert others_same: \forall integer j; 0 <= j < CAP_NODES && j != idx ==>
+	  @   parent_of(j) == \at(parent_of(j), Pre) &&
+	  @   capnode_pool_objects[j].type == \at(capnode_pool_objects[j].type, Pre) &&
+	  @   capnode_pool_objects[j].object == \at(capnode_pool_objects[j].object, Pre) &&
+	  @   capnode_pool_objects[j].rights == \at(capnode_pool_objects[j].rights, Pre) &&
+	  @   capnode_pool_objects[j].badge == \at(capnode_pool_objects[j].badge, Pre);
+	  @*/
+	/*@ assert no_child: \forall integer j; 0 <= j < CAP_NODES && live(j) &&
+	  @   j != idx ==> \at(live(j), Pre) && parent_of(j) != idx;
+	  @*/
+	/*@ assert new_ok: node_ok(idx); */
+	/*@ assert others_ok: \forall integer j; live(j) && j != idx ==>
+	  @   node_ok(j);
+	  @*/
+	/*@ assert tree: tree_ok; */
+	/*@ assert pool_kept: capnode_pool.free_head ==
+	  @   \at(capnode_pool.free_head, Allocated) &&
+	  @   capnode_pool.count == \at(capnode_pool.count, Allocated) &&
+	  @   capnode_pool.link == \at(capnode_pool.link, Allocated) &&
+	  @   capnode_pool.storage == \at(capnode_pool.storage, Allocated) &&
+	  @   capnode_pool.objsize == \at(capnode_pool.objsize, Allocated);
+	  @*/
+	/*@ assert pool_links: pool_links_ok(&capnode_pool); */
+	/*@ assert pool_ok: cap_pool_ok; */
 	return TS_OK;
 }
 
+/* proved: prove/cap/cap_install_root */
+/*@ requires cap_pool_ok && tree_ok;
+  @ requires \valid(p) && proc_apart(p);
+  @ requires births: cap_births < 0xffffffffffffffff;
+  @ assigns capnode_pool.link[0 .. CAP_NODES - 1], capnode_pool.free_head,
+  @   capnode_pool.in_use, capnode_pool_objects[0 .. CAP_NODES - 1],
+  @   p->caps[0 .. CAP_SLOTS - 1], cap_epoch,
+  @   cap_birth[0 .. CAP_NODES - 1], cap_births;
+  @ ensures cap_pool_ok && tree_ok;
+  @ ensures made: \result == TS_OK ==> slot < CAP_SLOTS &&
+  @   slot_current(p, slot) && parent_of(p->caps[slot].node) == CAPNODE_NIL;
+  @*/
 ts_status cap_install_root(struct proc *p, unsigned slot, uint32_t type,
 			   uint32_t rights, uint64_t object)
 {
@@ -225,7 +392,28 @@ ts_status cap_install_root(struct proc *p, unsigned slot, uint32_t type,
 }
 
 /* Derives from's slot into to's slot.  The caller checked
- * cap_grant_allowed(); checked again here so no path can skip it. */
+ * cap_grant_allowed(); checked again here so no path can skip it.
+ * CAP-SUBSET: the new node is narrower than its source (and tree_ok, kept,
+ * says so of every live node).
+ * proved: prove/cap/cap_derive */
+/*@ requires cap_pool_ok && tree_ok;
+  @ requires \valid_read(from) && \valid(to) && proc_apart(to);
+  @ requires \separated(from, &capnode_pool,
+  @   capnode_pool.link + (0 .. CAP_NODES - 1));
+  @ requires births: cap_births < 0xffffffffffffffff;
+  @ assigns capnode_pool.link[0 .. CAP_NODES - 1], capnode_pool.free_head,
+  @   capnode_pool.in_use, capnode_pool_objects[0 .. CAP_NODES - 1],
+  @   to->caps[0 .. CAP_SLOTS - 1], cap_epoch,
+  @   cap_birth[0 .. CAP_NODES - 1], cap_births;
+  @ ensures cap_pool_ok && tree_ok;
+  @ ensures derived: \result == TS_OK ==>
+  @   from_slot < CAP_SLOTS && \old(slot_current(from, from_slot)) &&
+  @   to_slot < CAP_SLOTS && slot_current(to, to_slot) &&
+  @   parent_of(to->caps[to_slot].node) == \old(from->caps[from_slot].node) &&
+  @   narrower(to->caps[to_slot].node, \old(from->caps[from_slot].node)) &&
+  @   (capnode_pool_objects[\old(from->caps[from_slot].node)].rights &
+  @    CAP_R_GRANT) != 0;
+  @*/
 ts_status cap_derive(const struct proc *from, unsigned from_slot,
 		     struct proc *to, unsigned to_slot, uint32_t rights,
 		     uint64_t badge)
@@ -240,8 +428,17 @@ ts_status cap_derive(const struct proc *from, unsigned from_slot,
 	s = cap_grant_allowed(src, rights, badge);
 	if (s != TS_OK)
 		return s;
-	return node_create(to, to_slot, idx, src->type, rights,
-			   badge ? badge : src->badge, src->object);
+	/*@ ghost Allowed: ; */
+	s = node_create(to, to_slot, idx, src->type, rights,
+			badge ? badge : src->badge, src->object);
+	/*@ assert source_kept: s == TS_OK ==>
+	  @   capnode_pool_objects[idx] == \at(capnode_pool_objects[idx], Allowed);
+	  @*/
+	/*@ assert child: s == TS_OK ==> live(to->caps[to_slot].node) &&
+	  @   parent_of(to->caps[to_slot].node) == idx;
+	  @*/
+	/*@ assert narrow: s == TS_OK ==> narrower(to->caps[to_slot].node, idx); */
+	return s;
 }
 
 /* Frees live node idx and bumps its generation (CAP-SLOT).
@@ -295,6 +492,7 @@ static void node_free(uint32_t idx)
   @ ensures others_kept: \forall integer i; \at(live(i), Pre) &&
   @   (i == root || !\at(derived_from(i, root), Pre)) ==> live(i);
   @ ensures nothing_revived: \forall integer i; live(i) ==> \at(live(i), Pre);
+  @ ensures still_ok: cap_pool_ok;
   @ ensures generations: \forall integer i; \at(live(i), Pre) && !live(i) ==>
   @   node_generation[i] != \at(node_generation[i], Pre);
   @*/
@@ -368,15 +566,45 @@ static unsigned revoke_below(uint32_t root)
 	return count;
 }
 
+/*
+ * later_than (ghost): under tree_ok, whatever is derived from root was
+ * born after it: the nodes born after root form a set closed under live
+ * children, and derived_from is the least such.  So root's own parent
+ * (born before it) is never derived from root: the tree has no cycle.
+ */
+/*@ ghost
+  @ /@ requires cap_pool_ok && tree_ok && root < CAP_NODES;
+  @    assigns \nothing;
+  @    ensures \forall integer i; derived_from(i, root) ==>
+  @      cap_birth[i] > cap_birth[root];
+  @ @/
+  @ static void later_than(uint32_t root)
+  @ {
+  @   struct node_set born_after;
+  @   /@ loop invariant 0 <= k <= CAP_NODES;
+  @      loop invariant \forall integer j; 0 <= j < k ==>
+  @        (born_after.has[j] != 0 <==> cap_birth[j] > cap_birth[root]);
+  @      loop assigns k, born_after;
+  @      loop variant CAP_NODES - k;
+  @   @/
+  @   for (int k = 0; k < CAP_NODES; k++)
+  @     born_after.has[k] = cap_birth[k] > cap_birth[root] ? 1 : 0;
+  @   /@ assert closed: child_closed(born_after, root); @/
+  @   /@ assert \forall integer i; derived_from(i, root) ==>
+  @        cap_birth[i] > cap_birth[root]; @/
+  @ }
+  @*/
+
 /* Revokes every capability derived from p's slot; p keeps its own.
  * proved: prove/cap/cap_revoke_derived */
-/*@ requires cap_pool_ok;
+/*@ requires cap_pool_ok && tree_ok;
   @ requires \valid_read(p);
   @ requires \separated(p, &capnode_pool,
   @   capnode_pool.link + (0 .. CAP_NODES - 1), &revoke_marks);
   @ assigns revoke_marks, capnode_pool.link[0 .. CAP_NODES - 1],
   @   capnode_pool.free_head, capnode_pool.in_use,
   @   node_generation[0 .. CAP_NODES - 1], cap_epoch;
+  @ ensures cap_pool_ok && tree_ok;
   @ behavior not_held:
   @   assumes slot >= CAP_SLOTS || p->caps[slot].node == CAPNODE_NIL ||
   @     !slot_current(p, slot);
@@ -396,13 +624,46 @@ static unsigned revoke_below(uint32_t root)
 unsigned cap_revoke_derived(struct proc *p, unsigned slot)
 {
 	uint32_t idx;
+	unsigned count;
 
 	if (slot_node(p, slot, &idx) != TS_OK)
 		return 0;
-	return revoke_below(idx);
+	/*@ ghost later_than(idx); */
+	/*@ assert parent_apart: parent_of(idx) == CAPNODE_NIL ||
+	  @   !derived_from(parent_of(idx), idx);
+	  @*/
+	/*@ ghost Found: ; */
+	count = revoke_below(idx);
+	/*@ assert were_live: \forall integer i; live(i) ==> \at(live(i), Found); */
+	/*@ assert objects_kept: \forall integer i; 0 <= i < CAP_NODES ==>
+	  @   capnode_pool_objects[i] == \at(capnode_pool_objects[i], Found) &&
+	  @   cap_birth[i] == \at(cap_birth[i], Found);
+	  @*/
+	/*@ assert parents_live: \forall integer i; live(i) &&
+	  @   parent_of(i) != CAPNODE_NIL ==> live(parent_of(i));
+	  @*/
+	/*@ assert tree: tree_ok; */
+	return count;
 }
 
-/* Drops p's own capability in slot, and with it everything derived. */
+/* Drops p's own capability in slot, and with it everything derived.
+ * proved: prove/cap/cap_delete (CAP-REVOKE for the node itself and all
+ * below it; tree_ok kept) */
+/*@ requires cap_pool_ok && tree_ok;
+  @ requires \valid(p) && proc_apart(p);
+  @ assigns revoke_marks, capnode_pool.link[0 .. CAP_NODES - 1],
+  @   capnode_pool.free_head, capnode_pool.in_use,
+  @   node_generation[0 .. CAP_NODES - 1], cap_epoch,
+  @   p->caps[0 .. CAP_SLOTS - 1];
+  @ ensures cap_pool_ok && tree_ok;
+  @ ensures emptied: \result == TS_OK ==> slot < CAP_SLOTS &&
+  @   p->caps[slot].node == CAPNODE_NIL && !live(\old(p->caps[slot].node));
+  @ ensures gone: \result == TS_OK ==> \forall integer i;
+  @   \at(derived_from(i, p->caps[slot].node), Pre) ==> !live(i);
+  @ ensures nothing_revived: \forall integer i; live(i) ==> \old(live(i));
+  @ ensures slots_kept: \forall integer k; 0 <= k < CAP_SLOTS && k != slot ==>
+  @   p->caps[k] == \old(p->caps[k]);
+  @*/
 ts_status cap_delete(struct proc *p, unsigned slot)
 {
 	uint32_t idx;
@@ -410,21 +671,70 @@ ts_status cap_delete(struct proc *p, unsigned slot)
 
 	if (s != TS_OK)
 		return s;
+	/*@ assert unmoved: same_tree{Pre, Here}; */
+	/*@ ghost Found: ; */
 	revoke_below(idx);
+	/*@ ghost Revoked: ; */
 	node_free(idx);
-	p->caps[slot] = (struct cap_slot){ CAPNODE_NIL, 0 };
+	/*@ assert were_live: \forall integer i; live(i) ==>
+	  @   i != idx && \at(live(i), Revoked) && \at(live(i), Pre);
+	  @*/
+	/*@ assert not_below: \forall integer i; live(i) ==>
+	  @   !\at(derived_from(i, idx), Found);
+	  @*/
+	/*@ assert parents_live: \forall integer i; live(i) &&
+	  @   parent_of(i) != CAPNODE_NIL ==> live(parent_of(i));
+	  @*/
+	/*@ assert objects_kept: \forall integer i; 0 <= i < CAP_NODES ==>
+	  @   capnode_pool_objects[i] == \at(capnode_pool_objects[i], Found) &&
+	  @   cap_birth[i] == \at(cap_birth[i], Found);
+	  @*/
+	/*@ assert tree: tree_ok; */
+	/*@ assert freed: \forall integer i; \at(derived_from(i, idx), Found) ==>
+	  @   !live(i);
+	  @*/
+	/*@ assert freed_pre: \let k = idx; \forall integer i;
+	  @   \at(derived_from(i, k), Pre) ==> !live(i);
+	  @*/
+	/*@ ghost Freed: ; */
+	/*@ assert node_dead: !live(idx) && \at(p->caps[slot].node, Pre) == idx; */
+	p->caps[slot].node = CAPNODE_NIL;
+	p->caps[slot].generation = 0;
+	/*@ assert pool_same: \forall integer i; 0 <= i < CAP_NODES ==>
+	  @   capnode_pool.link[i] == \at(capnode_pool.link[i], Freed) &&
+	  @   capnode_pool_objects[i] == \at(capnode_pool_objects[i], Freed);
+	  @*/
+	/*@ assert still_dead: !live(idx); */
 	return TS_OK;
 }
 
-/* Exit revokes everything the process held, and everything derived. */
+/* Exit revokes everything the process held, and everything derived.
+ * proved: prove/cap/cap_release_all */
+/*@ requires cap_pool_ok && tree_ok;
+  @ requires \valid(p) && proc_apart(p);
+  @ assigns revoke_marks, capnode_pool.link[0 .. CAP_NODES - 1],
+  @   capnode_pool.free_head, capnode_pool.in_use,
+  @   node_generation[0 .. CAP_NODES - 1], cap_epoch,
+  @   p->caps[0 .. CAP_SLOTS - 1];
+  @ ensures cap_pool_ok && tree_ok;
+  @ ensures emptied: \forall integer k; 0 <= k < CAP_SLOTS ==>
+  @   p->caps[k].node == CAPNODE_NIL;
+  @*/
 void cap_release_all(struct proc *p)
 {
+	/*@ loop invariant 0 <= slot <= CAP_SLOTS;
+	  @ loop invariant cap_pool_ok && tree_ok;
+	  @ loop invariant emptied: \forall integer k; 0 <= k < slot ==>
+	  @   p->caps[k].node == CAPNODE_NIL;
+	  @ loop invariant \valid(p) && proc_apart(p);
+	  @ loop assigns slot, revoke_marks, capnode_pool.link[0 .. CAP_NODES - 1],
+	  @   capnode_pool.free_head, capnode_pool.in_use,
+	  @   node_generation[0 .. CAP_NODES - 1], cap_epoch,
+	  @   p->caps[0 .. CAP_SLOTS - 1];
+	  @ loop variant CAP_SLOTS - slot;
+	  @*/
 	for (unsigned slot = 0; slot < CAP_SLOTS; slot++) {
-		uint32_t idx;
-		if (slot_node(p, slot, &idx) == TS_OK) {
-			revoke_below(idx);
-			node_free(idx);
-		}
+		(void)cap_delete(p, slot); /* an empty or stale slot: nothing held */
 		p->caps[slot] = (struct cap_slot){ CAPNODE_NIL, 0 };
 	}
 }

@@ -49,12 +49,54 @@ void pool_init(struct pool *p)
 }
 
 /*
+ * Takes the slot at the head of the free list and returns its index, or
+ * -1 when the pool is exhausted (pool/alloc_until_exhausted).  The slot
+ * is marked POOL_ALLOCATED before it is returned, so it cannot be handed
+ * out again until freed (pool/random_ops_vs_shadow).  A head that breaks
+ * P1 or P2 means corrupted state; refusing is safer than trusting it
+ * (pool/alloc_refuses_corrupt_head).  The slot's bytes are left as they
+ * are: callers that hold the index (cap.c) write the whole object.
+ */
+/*@ requires pool_mem(p);
+  @ assigns p->free_head, p->in_use, p->link[0 .. p->count - 1];
+  @ behavior exhausted:
+  @   assumes p->free_head == POOL_NIL || p->free_head >= p->count ||
+  @     p->link[p->free_head] == POOL_ALLOCATED;
+  @   ensures \result == -1;
+  @   ensures unchanged: p->free_head == \old(p->free_head) &&
+  @     p->in_use == \old(p->in_use) && \forall integer j;
+  @     0 <= j < p->count ==> p->link[j] == \old(p->link[j]);
+  @   assigns \nothing;
+  @ behavior handed_out:
+  @   assumes p->free_head != POOL_NIL && p->free_head < p->count &&
+  @     p->link[p->free_head] != POOL_ALLOCATED;
+  @   ensures slot: \result == \old(p->free_head);
+  @   ensures was_free: \old(p->link[p->free_head]) != POOL_ALLOCATED;
+  @   ensures now_allocated: p->link[\old(p->free_head)] == POOL_ALLOCATED;
+  @   ensures others: \forall integer j; 0 <= j < p->count &&
+  @     j != \old(p->free_head) ==> p->link[j] == \at(p->link[j], Pre);
+  @   ensures head: p->free_head == \old(p->link[p->free_head]);
+  @   ensures count: p->in_use == (uint32_t)(\old(p->in_use) + 1);
+  @   ensures links_ok: \at(pool_links_ok(p), Pre) ==> pool_links_ok(p);
+  @ complete behaviors;
+  @ disjoint behaviors;
+  @*/
+/* proved: prove/pool/pool_alloc_index (never hands out an allocated slot) */
+int64_t pool_alloc_index(struct pool *p)
+{
+	uint32_t i = p->free_head;
+
+	if (i == POOL_NIL || i >= p->count || p->link[i] == POOL_ALLOCATED)
+		return -1;
+	p->free_head = p->link[i];
+	p->link[i] = POOL_ALLOCATED;
+	p->in_use++;
+	return i;
+}
+
+/*
  * Returns a zeroed object from the head of the free list, or NULL when
- * the pool is exhausted (pool/alloc_until_exhausted).  The slot is marked
- * POOL_ALLOCATED before it is returned, so it cannot be handed out again
- * until freed (pool/random_ops_vs_shadow).  A head that breaks P1 or P2
- * means corrupted state; refusing is safer than trusting it
- * (pool/alloc_refuses_corrupt_head).
+ * the pool is exhausted: pool_alloc_index, then the slot's address.
  */
 /*@ requires pool_mem(p);
   @ requires p->objsize > 0;
@@ -64,7 +106,9 @@ void pool_init(struct pool *p)
   @   assumes p->free_head == POOL_NIL || p->free_head >= p->count ||
   @     p->link[p->free_head] == POOL_ALLOCATED;
   @   ensures \result == \null;
-  @   assigns \nothing;
+  @   ensures unchanged: p->free_head == \old(p->free_head) &&
+  @     p->in_use == \old(p->in_use) && \forall integer j;
+  @     0 <= j < p->count ==> p->link[j] == \old(p->link[j]);
   @ behavior handed_out:
   @   assumes p->free_head != POOL_NIL && p->free_head < p->count &&
   @     p->link[p->free_head] != POOL_ALLOCATED;
@@ -79,17 +123,14 @@ void pool_init(struct pool *p)
   @ complete behaviors;
   @ disjoint behaviors;
   @*/
-/* proved: prove/pool/pool_alloc (never hands out an allocated slot) */
+/* proved: prove/pool/pool_alloc */
 void *pool_alloc(struct pool *p)
 {
-	uint32_t i = p->free_head;
+	int64_t i = pool_alloc_index(p);
 	uint8_t *obj;
 
-	if (i == POOL_NIL || i >= p->count || p->link[i] == POOL_ALLOCATED)
+	if (i < 0)
 		return NULL;
-	p->free_head = p->link[i];
-	p->link[i] = POOL_ALLOCATED;
-	p->in_use++;
 	/*@ assert in_bounds: (i + 1) * p->objsize <= p->count * p->objsize; */
 	/*@ assert no_wrap: (uint64_t)i * p->objsize == i * p->objsize; */
 	obj = p->storage + (uint64_t)i * p->objsize;

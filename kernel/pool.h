@@ -77,6 +77,7 @@ struct pool {
 
 void pool_init(struct pool *p);
 void *pool_alloc(struct pool *p);
+int64_t pool_alloc_index(struct pool *p);
 ts_status pool_free(struct pool *p, void *obj);
 ts_status pool_free_index(struct pool *p, uint32_t i);
 int64_t pool_index(const struct pool *p, const void *obj);

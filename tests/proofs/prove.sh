@@ -23,6 +23,7 @@
 #   PASS prove/selftest-enqueue-keeping-a-stale-link-detected
 #   PASS prove/selftest-cut-keeping-a-stale-tail-detected
 #   PASS prove/selftest-detach-keeping-a-reply-pair-detected
+#   PASS prove/selftest-derive-without-the-grant-check-detected
 # and the figures:
 #   BENCH prove_goals <n> goals        (goals proved, self-test excluded)
 #   BENCH prove_seconds <s> s
@@ -75,11 +76,11 @@ UNITS=(
 	"uaccess|tests/proofs/uaccess.c|user_range_ok|"
 	"cap_rules|tests/proofs/cap_rules.c|cap_slot_valid cap_grant_allowed|-wp-auto wp:split,wp:bitwised,wp:bitrange"
 	"pte|kernel/arch/x86_64/pte.c|pte_leaf pte_effective pte_effective_is_wx|-wp-auto wp:split,wp:bitwised,wp:bitrange"
-	"pool|kernel/pool.c|pool_init pool_alloc pool_index pool_free_index pool_free|-wp-model Typed+cast"
+	"pool|kernel/pool.c|pool_init pool_alloc_index pool_alloc pool_index pool_free_index pool_free|-wp-model Typed+cast"
 	"frame|kernel/frame.c|frame_used mark_used mark_free frame_free lowest_clear_bit frame_alloc|-wp-auto wp:split,wp:bitwised,wp:bitrange -wp-timeout 10"
 	"frame_range|kernel/frame.c|clip_end frame_reserve_range|"
 	"endpoint|tests/proofs/endpoint.c|lemmas thread_index endpoint_index room gq_remove enqueue cut dequeue unlink detach_endpoint detach_notification detach_reply detach ipc_thread_gone check_timeout ipc_check_timeouts cap_node_freed_thread ipc_cap_node_freed wake_all wake block abandon_reply await_reply check_payload endpoint_at send_to wait_on recv_from ipc_send ipc_recv ipc_reply|-c11 -wp-split -wp-no-filter-init -wp-no-filter -wp-no-parasite -wp-timeout 40"
-	"cap|tests/proofs/cap.c|lemmas node_at node_live slot_node cap_lookup node_free revoke_below cap_revoke_derived|-c11"
+	"cap|tests/proofs/cap.c|lemmas cap_init node_at node_live slot_node cap_lookup node_create cap_install_root cap_derive node_free revoke_below later_than cap_revoke_derived cap_delete cap_release_all|-c11"
 )
 
 # run_wp <log> <source> <functions> <flags...>: runs WP, writes the log.
@@ -241,6 +242,13 @@ selftest detach-keeping-a-reply-pair \
 	"detach_reply_keeps_pair_ensures" \
 	"a detach that leaves the server naming the thread" -c11 -wp-split \
 	-wp-no-filter-init -wp-no-filter -wp-no-parasite
+
+# Self-test 9: a derivation that skips cap_grant_allowed (node_create's
+# requirement that the new node be narrower than its parent fails).
+selftest derive-without-the-grant-check \
+	tests/proofs/broken/derive_unchecked.c derive_unchecked \
+	"derive_unchecked_call_node_create_requires_from_parent" \
+	"a derivation without the grant check" -c11 -wp-prop from_parent
 
 end=$(date +%s.%N)
 echo "BENCH prove_goals $proved goals"
