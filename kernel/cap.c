@@ -2,7 +2,8 @@
  * cap.c - capability tables, derivation and revocation.
  *
  * Invariants (checked by cap_tree_ok() in test runs, and by the system
- * tests cap_*):
+ * tests cap_*; CAP-TREE and CAP-SUBSET are also proved as tree_ok, kept by
+ * every function here that makes or frees a node: make prove, unit cap):
  *   CAP-TREE   every live node's parent is CAPNODE_NIL or a live node;
  *   CAP-SUBSET a derived node's rights are a subset of its parent's, and
  *              its badge is its parent's unless the parent had none;

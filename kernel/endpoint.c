@@ -171,12 +171,13 @@ bool ipc_test_break_wait_list(void)
  * reply_ok and ptrs_ok (below) and deliver at most one message
  * (IPC-ONCE), under ipc_entry: a running pool thread calls, with the
  * invariants whole.  detach (and its steps), wake_all, ipc_thread_gone,
- * ipc_check_timeouts and ipc_cap_node_freed keep all three too; detach
- * leaves the thread on no list and named by no reply pair, and so does
- * thread death (which also clears the reply it owed).
- * Not proved yet: object_cap_removed (the caller of wake_all), the
- * notification calls, and completeness (every waiting thread is on its
- * list).  Checked at run time instead: kcheck WAITLISTS
+ * ipc_check_timeouts, ipc_cap_node_freed, the notification calls
+ * (notify_bind, notify_wait, notify_signal) and object_cap_removed keep
+ * all three too; detach leaves the thread on no list and named by no
+ * reply pair, and so does thread death (which also clears the reply it
+ * owed).
+ * Not proved yet: completeness (every waiting thread is on its list),
+ * and so that no thread names a freed endpoint.  Checked at run time instead: kcheck WAITLISTS
  * (ipc_wait_lists_broken above) in every test boot.
  *
  * Assumed (tests/proofs/endpoint.c): the threads are the objects of the
@@ -340,9 +341,10 @@ bool ipc_test_break_wait_list(void)
   @*/
 
 /*
- * ptrs_ok: what a thread's IPC pointers may name (so detach can follow
- * them): ep an endpoint, ntf and bound_ntf a notification, awaiting a
- * thread, or NULL.
+ * ptrs_ok: what the IPC pointers may name (so detach and notify_signal
+ * can follow them): a thread's ep an endpoint, its ntf and bound_ntf a
+ * notification, its awaiting a thread; a notification's waiter and bound
+ * a thread; or NULL.
  * A thread's ep may name an endpoint while it is on no list (wait_on sets
  * it just before enqueue; unlink then finds nothing to take off).
  */
@@ -351,11 +353,17 @@ bool ipc_test_break_wait_list(void)
   @ predicate is_notification(struct notification *n) =
   @   \exists integer i; 0 <= i < MAX_NOTIFICATIONS &&
   @     n == &notification_pool_objects[i];
-  @ predicate ptrs_ok{L} = \forall integer j; is_t(j) ==>
+  @ predicate thread_ptrs_ok{L} = \forall integer j; is_t(j) ==>
   @   (thr(j)->ep == \null || is_endpoint(thr(j)->ep)) &&
   @   (thr(j)->ntf == \null || is_notification(thr(j)->ntf)) &&
   @   (thr(j)->awaiting == \null || is_thread(thr(j)->awaiting)) &&
   @   (thr(j)->bound_ntf == \null || is_notification(thr(j)->bound_ntf));
+  @ predicate ntf_ptrs_ok{L} = \forall integer i; 0 <= i < MAX_NOTIFICATIONS ==>
+  @   (notification_pool_objects[i].waiter == \null ||
+  @    is_thread(notification_pool_objects[i].waiter)) &&
+  @   (notification_pool_objects[i].bound == \null ||
+  @    is_thread(notification_pool_objects[i].bound));
+  @ predicate ptrs_ok{L} = thread_ptrs_ok && ntf_ptrs_ok;
   @*/
 
 
@@ -553,7 +561,8 @@ static void enqueue(struct thread_queue *q, struct thread *t)
   @   ipc_gq[e][s][0 .. MAX_THREADS - 1], ipc_gq_len[e][s], ipc_on_ep[j];
   @ ensures lists_ok;
   @ ensures replies: \old(reply_ok) ==> reply_ok;
-  @ ensures pointers: \old(ptrs_ok) ==> ptrs_ok;
+  @ ensures pointers: \old(thread_ptrs_ok) ==> thread_ptrs_ok;
+  @ ensures ntfs: \old(ntf_ptrs_ok) ==> ntf_ptrs_ok;
   @ ensures shorter: ipc_gq_len[e][s] == \old(ipc_gq_len[e][s]) - 1;
   @ ensures untagged: ipc_on_ep[j] == -1;
   @ ensures detached: c->ep == \null && c->ep_next == \null;
@@ -602,6 +611,12 @@ static void cut(struct thread_queue *q, struct thread *prev, struct thread *c)
 	  @   (e2 != e || s2 != s) ==> q_same{Pre, Here}(e2, s2);
 	  @*/
 	/*@ assert threads: \forall integer k; is_t(k) ==> thread_ok(k); */
+	/*@ assert ntfs_same: \forall integer n; 0 <= n < MAX_NOTIFICATIONS ==>
+	  @   notification_pool_objects[n].waiter ==
+	  @     \at(notification_pool_objects[n].waiter, Pre) &&
+	  @   notification_pool_objects[n].bound ==
+	  @     \at(notification_pool_objects[n].bound, Pre);
+	  @*/
 }
 
 /* Takes the thread at q's head off (its ep cleared), or returns NULL. */
@@ -1040,8 +1055,6 @@ static void recv_from(struct thread *t, struct thread *s)
 /* recv (and the receive half of reply-recv): take a waiting sender's
  * message, or a bound notification's bits, or wait. */
 /*@ requires ipc_entry(t);
-  @ requires bound: t->bound_ntf == \null || \exists integer i;
-  @   0 <= i < MAX_NOTIFICATIONS && t->bound_ntf == &notification_pool_objects[i];
   @ ensures lists_ok && reply_ok && ptrs_ok;
   @ ensures once: ipc_deliveries <= 1;
   @*/
@@ -1150,9 +1163,29 @@ static void deliver_bits(struct thread *t, struct notification *n)
 	n->bits = 0;
 }
 
+/* object_at for notifications, typed (the proofs follow the pointer). */
+/*@ requires notification_pool.link == notification_pool_links;
+  @ assigns \nothing;
+  @ ensures \result == \null || (object < MAX_NOTIFICATIONS &&
+  @   \result == &notification_pool_objects[object]);
+  @*/
+static struct notification *notification_at(uint64_t object)
+{
+	if (object >= MAX_NOTIFICATIONS ||
+	    notification_pool.link[object] != POOL_ALLOCATED)
+		return NULL;
+	return &notification_pool_objects[object];
+}
+
+/* t receives n's bits through ipc_recv from now on (one each way).  The
+ * notification's fields are read by none of the IPC invariants. */
+/*@ requires ipc_entry(t);
+  @ requires notification_pool.link == notification_pool_links;
+  @ ensures lists_ok && reply_ok && ptrs_ok;
+  @*/
 ts_status notify_bind(struct thread *t, uint64_t object)
 {
-	struct notification *n = object_at(&notification_pool, object);
+	struct notification *n = notification_at(object);
 
 	if (!n)
 		return TS_E_DEAD;
@@ -1160,12 +1193,25 @@ ts_status notify_bind(struct thread *t, uint64_t object)
 		return TS_E_BUSY;
 	n->bound = t;
 	t->bound_ntf = n;
+	/*@ assert pairs: pairs_same{Pre, Here}; */
+	/*@ assert replies: reply_ok; */
+	/*@ assert queues: \forall integer e, s; is_q(e, s) ==>
+	  @   q_same{Pre, Here}(e, s);
+	  @*/
+	/*@ assert queues_ok: \forall integer e, s; is_q(e, s) ==> queue_ok(e, s); */
+	/*@ assert threads: \forall integer m; is_t(m) ==> thread_ok(m); */
 	return TS_OK;
 }
 
+/* Sets bits; a bound receiver or a waiter takes them at once.
+ * Proved: keeps the lists, the reply pairs and the IPC pointers whole. */
+/*@ requires lists_ok && reply_ok && ptrs_ok;
+  @ requires notification_pool.link == notification_pool_links;
+  @ ensures lists_ok && reply_ok && ptrs_ok;
+  @*/
 ts_status notify_signal(uint64_t object, uint64_t bits)
 {
-	struct notification *n = object_at(&notification_pool, object);
+	struct notification *n = notification_at(object);
 	struct thread *w;
 
 	if (!n)
@@ -1173,25 +1219,59 @@ ts_status notify_signal(uint64_t object, uint64_t bits)
 	n->bits |= bits;
 	w = n->bound;
 	if (w && n->bits && w->state == THREAD_BLOCKED_RECV) {
-		detach(w) /*@ ghost (thread_index(w)) */;
+		/*@ ghost int j = thread_index(w); */
+		/* the bits first: detach has no assigns clause, so nothing
+		 * here reads memory after it (as in check_timeout) */
 		deliver_bits(w, n);
-		wake(w, TS_OK) /*@ ghost (thread_index(w)) */;
+		/*@ assert queues: \forall integer e, s; is_q(e, s) ==>
+		  @   q_same{Pre, Here}(e, s);
+		  @*/
+		/*@ assert queues_ok: \forall integer e, s; is_q(e, s) ==>
+		  @   queue_ok(e, s);
+		  @*/
+		/*@ assert threads: \forall integer m; is_t(m) ==> thread_ok(m); */
+		/*@ assert pairs: pairs_same{Pre, Here}; */
+		/*@ assert replies: reply_ok; */
+		detach(w) /*@ ghost (j) */;
+		wake(w, TS_OK) /*@ ghost (j) */;
 		return TS_OK;
 	}
 	w = n->waiter;
 	if (w && n->bits) {
 		n->waiter = NULL;
-		w->ctx.rdi = n->bits;
-		n->bits = 0;
-		wake(w, TS_OK) /*@ ghost (thread_index(w)) */;
+		/* A waiter is BLOCKED_NOTIFY until its wait ends, and every end
+		 * of a wait clears n->waiter (detach_notification); a waiter in
+		 * any other state would be a stale pointer, dropped unwoken. */
+		if (w->state == THREAD_BLOCKED_NOTIFY) {
+			/*@ ghost int j = thread_index(w); */
+			w->ctx.rdi = n->bits;
+			n->bits = 0;
+			/*@ assert untagged: ipc_on_ep[j] == -1; */
+			/*@ assert unnamed(j); */
+			/*@ assert queues: \forall integer e, s; is_q(e, s) ==>
+			  @   q_same{Pre, Here}(e, s);
+			  @*/
+			/*@ assert queues_ok: \forall integer e, s; is_q(e, s) ==>
+			  @   queue_ok(e, s);
+			  @*/
+			/*@ assert threads: \forall integer m; is_t(m) ==> thread_ok(m); */
+			/*@ assert pairs: pairs_same{Pre, Here}; */
+			/*@ assert replies: reply_ok; */
+			wake(w, TS_OK) /*@ ghost (j) */;
+		}
 	}
 	return TS_OK;
 }
 
 /* Returns (in rdi) and clears the pending bits, or waits for some. */
+/*@ requires ipc_entry(t);
+  @ requires notification_pool.link == notification_pool_links;
+  @ ensures lists_ok && reply_ok && ptrs_ok;
+  @*/
 ts_status notify_wait(struct thread *t, uint64_t object)
 {
-	struct notification *n = object_at(&notification_pool, object);
+	struct notification *n = notification_at(object);
+	/*@ ghost int j = thread_index(t); */
 
 	if (!n)
 		return TS_E_DEAD;
@@ -1202,9 +1282,20 @@ ts_status notify_wait(struct thread *t, uint64_t object)
 	}
 	if (n->waiter)
 		return TS_E_BUSY;
+	/*@ assert untagged: ipc_on_ep[j] == -1; */
+	/*@ assert unnamed(j); */
 	n->waiter = t;
 	t->ntf = n;
-	block(t, THREAD_BLOCKED_NOTIFY) /*@ ghost (thread_index(t)) */;
+	/*@ assert pairs: pairs_same{Pre, Here}; */
+	/*@ assert replies: reply_ok; */
+	/*@ assert queues: \forall integer e, s; is_q(e, s) ==>
+	  @   q_same{Pre, Here}(e, s);
+	  @*/
+	/*@ assert queues_ok: \forall integer e, s; is_q(e, s) ==> queue_ok(e, s); */
+	/*@ assert threads: \forall integer m; is_t(m) ==> thread_ok(m); */
+	/*@ assert still_unnamed: unnamed(j); */
+	/*@ assert pointers: ptrs_ok; */
+	block(t, THREAD_BLOCKED_NOTIFY) /*@ ghost (j) */;
 	return TS_OK;
 }
 
@@ -1454,32 +1545,110 @@ void object_cap_added(uint32_t type, uint64_t object, uint32_t rights)
 }
 
 /*
- * The last capability that could receive (send) on an endpoint is gone:
- * its waiting senders (receivers) can never be served, so they are woken
- * with E_DEAD.  The last capability of all frees the object.
+ * The endpoint side of object_cap_removed.  The last capability that
+ * could receive (send) on it is gone: its waiting senders (receivers) can
+ * never be served, so they are woken with E_DEAD.  The last capability of
+ * all frees it.  The decisions are taken and the slot goes back to the
+ * pool first, the lists are emptied after: wake_all has no assigns
+ * clause, so nothing here reads memory after it.  Nothing runs between
+ * the free and the wake-ups (the kernel is not preempted), so no one can
+ * be handed the slot in between, and a slot's lists are empty again
+ * before it can be.
  */
+/*@ requires lists_ok && reply_ok && ptrs_ok;
+  @ requires endpoint_pool.link == endpoint_pool_links;
+  @ requires pool_mem(&endpoint_pool);
+  @ ensures lists_ok && reply_ok && ptrs_ok;
+  @*/
+static void endpoint_cap_removed(uint64_t object, uint32_t rights)
+{
+	struct endpoint *ep = endpoint_at(object);
+	bool no_senders = false, no_receivers = false;
+
+	if (!ep)
+		return;
+	ep->refs--;
+	if (rights & CAP_R_SEND)
+		no_senders = --ep->send_refs == 0;
+	if (rights & CAP_R_RECV)
+		no_receivers = --ep->recv_refs == 0;
+	if (ep->refs == 0)
+		(void)pool_free_index(&endpoint_pool, (uint32_t)object);
+	/*@ assert queues: \forall integer e, s; is_q(e, s) ==>
+	  @   q_same{Pre, Here}(e, s);
+	  @*/
+	/*@ assert queues_ok: \forall integer e, s; is_q(e, s) ==> queue_ok(e, s); */
+	/*@ assert threads: \forall integer m; is_t(m) ==> thread_ok(m); */
+	/*@ assert pairs: pairs_same{Pre, Here}; */
+	/*@ assert replies: reply_ok; */
+	/*@ assert pointers: ptrs_ok; */
+	if (no_senders)
+		wake_all(&ep->receivers, TS_E_DEAD) /*@ ghost ((int)object, 1) */;
+	if (no_receivers)
+		wake_all(&ep->senders, TS_E_DEAD) /*@ ghost ((int)object, 0) */;
+}
+
+/*
+ * The notification side: the last capability is gone, so it is freed,
+ * its bound thread lets go of it and its waiter is woken with E_DEAD (in
+ * that order, with nothing run in between, as for endpoints).
+ */
+/*@ requires lists_ok && reply_ok && ptrs_ok;
+  @ requires notification_pool.link == notification_pool_links;
+  @ requires pool_mem(&notification_pool);
+  @ ensures lists_ok && reply_ok && ptrs_ok;
+  @*/
+static void notification_cap_removed(uint64_t object)
+{
+	struct notification *n = notification_at(object);
+	struct thread *w;
+
+	if (!n || --n->refs != 0)
+		return;
+	irq_notification_freed(object);
+	(void)pool_free_index(&notification_pool, (uint32_t)object);
+	/*@ assert queues: \forall integer e, s; is_q(e, s) ==>
+	  @   q_same{Pre, Here}(e, s);
+	  @*/
+	/*@ assert queues_ok: \forall integer e, s; is_q(e, s) ==> queue_ok(e, s); */
+	/*@ assert threads: \forall integer m; is_t(m) ==> thread_ok(m); */
+	/*@ assert pairs: pairs_same{Pre, Here}; */
+	/*@ assert pointers: ptrs_ok; */
+	/*@ ghost Counted: ; */
+	w = n->waiter;
+	n->waiter = NULL;
+	if (n->bound) {
+		n->bound->bound_ntf = NULL;
+		n->bound = NULL;
+	}
+	/*@ assert queues2: \forall integer e, s; is_q(e, s) ==>
+	  @   q_same{Counted, Here}(e, s);
+	  @*/
+	/*@ assert queues_ok2: \forall integer e, s; is_q(e, s) ==> queue_ok(e, s); */
+	/*@ assert threads2: \forall integer m; is_t(m) ==> thread_ok(m); */
+	/*@ assert pairs2: pairs_same{Counted, Here}; */
+	/*@ assert replies2: reply_ok; */
+	/*@ assert pointers2: ptrs_ok; */
+	/* as in notify_signal: a waiter in another state is a stale pointer */
+	if (w && w->state == THREAD_BLOCKED_NOTIFY) {
+		/*@ ghost int j = thread_index(w); */
+		/*@ assert untagged: ipc_on_ep[j] == -1; */
+		/*@ assert unnamed(j); */
+		wake(w, TS_E_DEAD) /*@ ghost (j) */;
+	}
+}
+
+/* A capability to (type, object) with rights was freed. */
+/*@ requires lists_ok && reply_ok && ptrs_ok;
+  @ requires endpoint_pool.link == endpoint_pool_links;
+  @ requires notification_pool.link == notification_pool_links;
+  @ requires pool_mem(&endpoint_pool) && pool_mem(&notification_pool);
+  @ ensures lists_ok && reply_ok && ptrs_ok;
+  @*/
 void object_cap_removed(uint32_t type, uint64_t object, uint32_t rights)
 {
-	if (type == CAP_ENDPOINT) {
-		struct endpoint *ep = object_at(&endpoint_pool, object);
-		if (!ep)
-			return;
-		ep->refs--;
-		if (rights & CAP_R_SEND && --ep->send_refs == 0)
-			wake_all(&ep->receivers, TS_E_DEAD) /*@ ghost ((int)object, 1) */;
-		if (rights & CAP_R_RECV && --ep->recv_refs == 0)
-			wake_all(&ep->senders, TS_E_DEAD) /*@ ghost ((int)object, 0) */;
-		if (ep->refs == 0)
-			pool_free(&endpoint_pool, ep);
-	} else if (type == CAP_NOTIFICATION) {
-		struct notification *n = object_at(&notification_pool, object);
-		if (n && --n->refs == 0) {
-			if (n->waiter)
-				wake(n->waiter, TS_E_DEAD) /*@ ghost (thread_index(n->waiter)) */;
-			if (n->bound)
-				n->bound->bound_ntf = NULL;
-			irq_notification_freed(object);
-			pool_free(&notification_pool, n);
-		}
-	}
+	if (type == CAP_ENDPOINT)
+		endpoint_cap_removed(object, rights);
+	else if (type == CAP_NOTIFICATION)
+		notification_cap_removed(object);
 }

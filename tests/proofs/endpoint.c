@@ -41,4 +41,10 @@ struct thread *proc_thread_by_index(unsigned i);
 /*@ assigns irq_tables; */
 void irq_cap_node_freed(uint32_t node);
 
+/* ASSUMED: irq_notification_freed (irq.c) changes only irq.c's line
+ * table.  kernel/pool.c is included for the contract of pool_free_index
+ * (proved in the pool unit). */
+/*@ assigns irq_tables; */
+void irq_notification_freed(uint64_t notification);
+#include "kernel/pool.c"
 #include "kernel/endpoint.c"
