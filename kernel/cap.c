@@ -477,10 +477,14 @@ static void node_free(uint32_t idx)
  * CAP-REVOKE: frees every live node that has root as an ancestor (not
  * root itself).  Marks first, frees after, so the walk never follows a
  * freed parent.  Returns how many nodes went.
- * proved: prove/cap/revoke_below (partial correctness: the passes of the
- * marking loop are not proved to end; each pass but the last marks a new
- * node, so there are at most CAP_NODES + 1)
+ * proved: prove/cap/revoke_below, termination included: each pass that
+ * goes round again marked a node that was unmarked, so unmarked_nodes (the
+ * count of unmarked nodes) falls, and it is never negative (the loop
+ * variant; ghost loops recount it after each mark).
  */
+/*@ logic integer unmarked_nodes(struct node_set s, integer n) =
+  @   n <= 0 ? 0 : unmarked_nodes(s, n - 1) + (s.has[n - 1] == 0 ? 1 : 0);
+  @*/
 /*@ requires cap_pool_ok;
   @ requires root < CAP_NODES;
   @ assigns revoke_marks, capnode_pool.link[0 .. CAP_NODES - 1],
@@ -499,21 +503,30 @@ static void node_free(uint32_t idx)
   @*/
 static unsigned revoke_below(uint32_t root)
 {
-	bool grew = true;
+	bool grew;
 	unsigned count = 0;
 	uint32_t i;
 
 	revoke_marks = (struct node_set){ { 0 } };
 	revoke_marks.has[root] = 1;
+	/*@ ghost
+	  @ /@ loop invariant 0 <= k <= CAP_NODES;
+	  @    loop invariant unmarked_nodes(revoke_marks, k) >= 0;
+	  @    loop assigns k;
+	  @    loop variant CAP_NODES - k;
+	  @ @/
+	  @ for (int k = 0; k < CAP_NODES; k++) ;
+	  @*/
 	/*@ loop invariant root_marked: revoke_marks.has[root] != 0;
 	  @ loop invariant marked_live: \forall integer j; j != root &&
 	  @   in_set(revoke_marks, j) ==> live(j);
 	  @ loop invariant marked_derived: \forall integer j; j != root &&
 	  @   in_set(revoke_marks, j) ==> derived_from(j, root);
-	  @ loop invariant done: !grew ==> child_closed(revoke_marks, root);
+	  @ loop invariant counted: unmarked_nodes(revoke_marks, CAP_NODES) >= 0;
 	  @ loop assigns grew, i, revoke_marks;
+	  @ loop variant unmarked_nodes(revoke_marks, CAP_NODES);
 	  @*/
-	while (grew) {
+	for (;;) {
 		grew = false;
 		/*@ loop invariant 0 <= i <= CAP_NODES;
 		  @ loop invariant root_marked: revoke_marks.has[root] != 0;
@@ -525,6 +538,12 @@ static unsigned revoke_below(uint32_t root)
 		  @   0 <= j < i && live(j) &&
 		  @   (parent_of(j) == root || in_set(revoke_marks, parent_of(j))) ==>
 		  @   in_set(revoke_marks, j);
+		  @ loop invariant counted: unmarked_nodes(revoke_marks, CAP_NODES) >= 0;
+		  @ loop invariant fewer: unmarked_nodes(revoke_marks, CAP_NODES) <=
+		  @   unmarked_nodes(\at(revoke_marks, LoopEntry), CAP_NODES);
+		  @ loop invariant progress: grew ==>
+		  @   unmarked_nodes(revoke_marks, CAP_NODES) <
+		  @   unmarked_nodes(\at(revoke_marks, LoopEntry), CAP_NODES);
 		  @ loop assigns grew, i, revoke_marks;
 		  @ loop variant CAP_NODES - i;
 		  @*/
@@ -533,10 +552,24 @@ static unsigned revoke_below(uint32_t root)
 				continue;
 			uint32_t parent = node_at(i)->parent;
 			if (parent < CAP_NODES && revoke_marks.has[parent]) {
+				/*@ ghost Unmarked: ; */
 				revoke_marks.has[i] = 1;
+				/*@ ghost
+				  @ /@ loop invariant 0 <= k <= CAP_NODES;
+				  @    loop invariant unmarked_nodes(revoke_marks, k) >= 0;
+				  @    loop invariant unmarked_nodes(revoke_marks, k) ==
+				  @      unmarked_nodes(\at(revoke_marks, Unmarked), k) -
+				  @      (k > i ? 1 : 0);
+				  @    loop assigns k;
+				  @    loop variant CAP_NODES - k;
+				  @ @/
+				  @ for (int k = 0; k < CAP_NODES; k++) ;
+				  @*/
 				grew = true;
 			}
 		}
+		if (!grew)
+			break; /* a pass that marked nothing: closed */
 	}
 	/*@ assert closed_before: child_closed(revoke_marks, root); */
 	/*@ loop invariant 0 <= i <= CAP_NODES;

@@ -54,26 +54,6 @@ static void *object_at(struct pool *pool, uint64_t object)
 	return pool->storage + object * pool->objsize;
 }
 
-ts_status endpoint_create(uint64_t *object)
-{
-	struct endpoint *ep = pool_alloc(&endpoint_pool);
-
-	if (!ep)
-		return TS_E_NOMEM;
-	*object = (uint64_t)pool_index(&endpoint_pool, ep);
-	return TS_OK;
-}
-
-ts_status notification_create(uint64_t *object)
-{
-	struct notification *n = pool_alloc(&notification_pool);
-
-	if (!n)
-		return TS_E_NOMEM;
-	*object = (uint64_t)pool_index(&notification_pool, n);
-	return TS_OK;
-}
-
 unsigned ipc_endpoints_in_use(void)
 {
 	return endpoint_pool.in_use;
@@ -347,6 +327,10 @@ bool ipc_test_break_wait_list(void)
  * a thread; or NULL.
  * A thread's ep may name an endpoint while it is on no list (wait_on sets
  * it just before enqueue; unlink then finds nothing to take off).
+ * live_ok: a wait list holds threads only while its endpoint is allocated
+ * (so no thread waits on a freed endpoint, and a slot's lists are empty
+ * when endpoint_create hands it out again): enqueue requires the endpoint
+ * allocated, and endpoint_cap_removed empties both lists when it frees it.
  */
 /*@ predicate is_endpoint(struct endpoint *ep) =
   @   \exists integer e; 0 <= e < MAX_ENDPOINTS && ep == epo(e);
@@ -363,7 +347,15 @@ bool ipc_test_break_wait_list(void)
   @    is_thread(notification_pool_objects[i].waiter)) &&
   @   (notification_pool_objects[i].bound == \null ||
   @    is_thread(notification_pool_objects[i].bound));
-  @ predicate ptrs_ok{L} = thread_ptrs_ok && ntf_ptrs_ok;
+  @ predicate live_ok{L} = \forall integer e, s; is_q(e, s) &&
+  @   ipc_gq_len[e][s] > 0 ==> endpoint_pool_links[e] == POOL_ALLOCATED;
+  @ predicate ptrs_ok{L} = thread_ptrs_ok && ntf_ptrs_ok && live_ok;
+  @
+  @ // No thread waits on a freed endpoint: every member of a wait list is
+  @ // on the list of an allocated endpoint.
+  @ lemma waits_on_live{L}: live_ok ==> \forall integer e, s, i;
+  @   is_q(e, s) && 0 <= i < ipc_gq_len[e][s] ==>
+  @   endpoint_pool_links[e] == POOL_ALLOCATED;
   @*/
 
 
@@ -493,6 +485,7 @@ bool ipc_test_break_wait_list(void)
   @ requires lists_ok;
   @ requires untagged: ipc_on_ep[j] == -1;
   @ requires waits: t->ep == epo(e) && t->state == side_state(s);
+  @ requires live: endpoint_pool_links[e] == POOL_ALLOCATED;
   @ assigns t->ep_next, q->head, q->tail, q->tail->ep_next,
   @   ipc_gq[e][s][ipc_gq_len[e][s]], ipc_gq_len[e][s],
   @   ipc_on_ep[j], ipc_on_side[j];
@@ -629,7 +622,9 @@ static void cut(struct thread_queue *q, struct thread *prev, struct thread *c)
   @ ensures replies: \old(reply_ok) ==> reply_ok;
   @ ensures replies_same: \forall integer m; is_t(m) ==>
   @   thr(m)->reply_to == \old(thr(m)->reply_to);
-  @ ensures pointers: \old(ptrs_ok) ==> ptrs_ok;
+  @ ensures pointers: \old(thread_ptrs_ok) ==> thread_ptrs_ok;
+  @ ensures ntfs: \old(ntf_ptrs_ok) ==> ntf_ptrs_ok;
+  @ ensures live: \old(live_ok) ==> live_ok;
   @ ensures empty: \result == \null ==> \old(ipc_gq_len[e][s]) == 0 &&
   @   ipc_gq_len[e][s] == 0;
   @ ensures shorter: \result != \null ==>
@@ -738,7 +733,8 @@ static struct ipc_header *header_of(struct thread *t)
   @ requires unnamed(j);
   @ assigns t->ctx.rax, t->ep, t->ntf, t->deadline_ns, t->state, t->next;
   @ ensures lists_ok && reply_ok;
-  @ ensures pointers: \old(ptrs_ok) ==> ptrs_ok;
+  @ ensures pointers: \old(thread_ptrs_ok) ==> thread_ptrs_ok;
+  @ ensures ntfs: \old(ntf_ptrs_ok) ==> ntf_ptrs_ok;
   @ ensures t->ep == \null && t->ntf == \null && t->state == THREAD_READY;
   @*/
 static void wake(struct thread *t, ts_status status)
@@ -886,7 +882,8 @@ static ts_status check_payload(const struct thread *t)
 /*@ requires endpoint_pool.link == endpoint_pool_links;
   @ assigns \nothing;
   @ ensures \result == \null ||
-  @   (object < MAX_ENDPOINTS && \result == epo(object));
+  @   (object < MAX_ENDPOINTS && \result == epo(object) &&
+  @    endpoint_pool_links[object] == POOL_ALLOCATED);
   @*/
 static struct endpoint *endpoint_at(uint64_t object)
 {
@@ -939,6 +936,7 @@ static void send_to(struct thread *t, struct thread *r, uint64_t badge,
 /* t waits on ep (endpoint e): on its receivers if receive, else on its
  * senders. */
 /*@ requires is_t(j) && t == thr(j) && 0 <= e < MAX_ENDPOINTS && ep == epo(e);
+  @ requires live: endpoint_pool_links[e] == POOL_ALLOCATED;
   @ requires lists_ok && reply_ok;
   @ requires off_lists: ipc_on_ep[j] == -1;
   @ requires unnamed(j);
@@ -1355,6 +1353,12 @@ static void detach_notification(struct thread *t)
 	if (t->ntf->waiter == t)
 		t->ntf->waiter = NULL;
 	t->ntf = NULL;
+	/*@ assert queues: \forall integer e, s; is_q(e, s) ==>
+	  @   q_same{Pre, Here}(e, s);
+	  @*/
+	/*@ assert threads: \at(lists_ok, Pre) ==>
+	  @   \forall integer m; is_t(m) ==> thread_ok(m);
+	  @*/
 }
 
 /* detach, step 3: t stops awaiting a reply.  Under reply_ok only the
@@ -1374,6 +1378,12 @@ static void detach_reply(struct thread *t)
 	if (t->awaiting->reply_to == t)
 		t->awaiting->reply_to = NULL;
 	t->awaiting = NULL;
+	/*@ assert queues: \forall integer e, s; is_q(e, s) ==>
+	  @   q_same{Pre, Here}(e, s);
+	  @*/
+	/*@ assert threads: \at(lists_ok, Pre) ==>
+	  @   \forall integer m; is_t(m) ==> thread_ok(m);
+	  @*/
 }
 
 /* Takes t off whatever it waits on, without waking it (no assigns
@@ -1505,11 +1515,17 @@ void ipc_cap_node_freed(uint32_t node)
 }
 
 /* Wakes every thread waiting on list (e, s) with status: the list is
- * empty after, and every invariant still holds. */
+ * empty after, no list grew, no endpoint changed hands, and every
+ * invariant still holds (live_ok is not required: endpoint_cap_removed
+ * frees the endpoint first). */
 /*@ requires is_q(e, s) && q == queue(e, s);
-  @ requires lists_ok && reply_ok && ptrs_ok;
-  @ ensures lists_ok && reply_ok && ptrs_ok;
+  @ requires lists_ok && reply_ok && thread_ptrs_ok && ntf_ptrs_ok;
+  @ ensures lists_ok && reply_ok && thread_ptrs_ok && ntf_ptrs_ok;
   @ ensures emptied: ipc_gq_len[e][s] == 0;
+  @ ensures shrunk: \forall integer e2, s2; is_q(e2, s2) ==>
+  @   ipc_gq_len[e2][s2] <= \old(ipc_gq_len[e2][s2]);
+  @ ensures links_same: \forall integer e2; 0 <= e2 < MAX_ENDPOINTS ==>
+  @   endpoint_pool_links[e2] == \old(endpoint_pool_links[e2]);
   @*/
 static void wake_all(struct thread_queue *q, ts_status status)
 	/*@ ghost (int e, int s) */
@@ -1519,17 +1535,97 @@ static void wake_all(struct thread_queue *q, ts_status status)
 	/*@ loop invariant is_q(e, s) && q == queue(e, s);
 	  @ loop invariant e == \at(e, Pre) && s == \at(s, Pre) &&
 	  @   q == \at(q, Pre) && status == \at(status, Pre);
-	  @ loop invariant lists_ok && reply_ok && ptrs_ok;
+	  @ loop invariant lists_ok && reply_ok && thread_ptrs_ok && ntf_ptrs_ok;
+	  @ loop invariant shrunk: \forall integer e2, s2; is_q(e2, s2) ==>
+	  @   ipc_gq_len[e2][s2] <= \at(ipc_gq_len[e2][s2], Pre);
+	  @ loop invariant links_same: \forall integer e2;
+	  @   0 <= e2 < MAX_ENDPOINTS ==>
+	  @   endpoint_pool_links[e2] == \at(endpoint_pool_links[e2], Pre);
 	  @ loop variant ipc_gq_len[e][s];
 	  @*/
 	while ((t = dequeue(q) /*@ ghost (e, s) */))
 		wake(t, status) /*@ ghost (thread_index(t)) */;
 }
 
+/*
+ * A new endpoint, with empty lists and no capability yet (cap.c installs
+ * the first).  The slot was free, so its lists were empty (live_ok), and
+ * the model's lists for it are empty already.
+ */
+/*@ requires \valid(object);
+  @ requires endpoint_pool.link == endpoint_pool_links;
+  @ requires pool_mem(&endpoint_pool) && endpoint_pool.count == MAX_ENDPOINTS;
+  @ requires lists_ok && reply_ok && ptrs_ok;
+  @ ensures lists_ok && reply_ok && ptrs_ok;
+  @ ensures made: \result == TS_OK ==> *object < MAX_ENDPOINTS &&
+  @   endpoint_pool_links[*object] == POOL_ALLOCATED &&
+  @   epo(*object)->refs == 0;
+  @*/
+ts_status endpoint_create(uint64_t *object)
+{
+	int64_t i = pool_alloc_index(&endpoint_pool);
+	struct endpoint *ep;
+
+	if (i < 0)
+		return TS_E_NOMEM;
+	/*@ assert was_free: \let k = i; ipc_gq_len[k][0] == 0 &&
+	  @   ipc_gq_len[k][1] == 0;
+	  @*/
+	ep = &endpoint_pool_objects[i];
+	ep->senders.head = NULL;
+	ep->senders.tail = NULL;
+	ep->receivers.head = NULL;
+	ep->receivers.tail = NULL;
+	ep->refs = 0;
+	ep->send_refs = 0;
+	ep->recv_refs = 0;
+	*object = (uint64_t)i;
+	return TS_OK;
+}
+
+/* A new notification: no bits, no waiter, no bound thread, no capability
+ * yet. */
+/*@ requires \valid(object);
+  @ requires notification_pool.link == notification_pool_links;
+  @ requires pool_mem(&notification_pool) &&
+  @   notification_pool.count == MAX_NOTIFICATIONS;
+  @ requires lists_ok && reply_ok && ptrs_ok;
+  @ ensures lists_ok && reply_ok && ptrs_ok;
+  @ ensures made: \result == TS_OK ==> *object < MAX_NOTIFICATIONS &&
+  @   notification_pool_links[*object] == POOL_ALLOCATED;
+  @*/
+ts_status notification_create(uint64_t *object)
+{
+	int64_t i = pool_alloc_index(&notification_pool);
+	struct notification *n;
+
+	if (i < 0)
+		return TS_E_NOMEM;
+	n = &notification_pool_objects[i];
+	n->bits = 0;
+	n->waiter = NULL;
+	n->bound = NULL;
+	n->refs = 0;
+	*object = (uint64_t)i;
+	return TS_OK;
+}
+
+/* A capability to (type, object) with rights was made: counted (the
+ * counts decide when waiters can never be served, and when the object
+ * dies).  Only the counts change. */
+/*@ requires endpoint_pool.link == endpoint_pool_links;
+  @ requires notification_pool.link == notification_pool_links;
+  @ requires lists_ok && reply_ok && ptrs_ok;
+  @ assigns endpoint_pool_objects[0 .. MAX_ENDPOINTS - 1].refs,
+  @   endpoint_pool_objects[0 .. MAX_ENDPOINTS - 1].send_refs,
+  @   endpoint_pool_objects[0 .. MAX_ENDPOINTS - 1].recv_refs,
+  @   notification_pool_objects[0 .. MAX_NOTIFICATIONS - 1].refs;
+  @ ensures lists_ok && reply_ok && ptrs_ok;
+  @*/
 void object_cap_added(uint32_t type, uint64_t object, uint32_t rights)
 {
 	if (type == CAP_ENDPOINT) {
-		struct endpoint *ep = object_at(&endpoint_pool, object);
+		struct endpoint *ep = endpoint_at(object);
 		if (!ep)
 			panic("ipc: capability to a dead endpoint %lu",
 			      (unsigned long)object);
@@ -1537,7 +1633,7 @@ void object_cap_added(uint32_t type, uint64_t object, uint32_t rights)
 		ep->send_refs += !!(rights & CAP_R_SEND);
 		ep->recv_refs += !!(rights & CAP_R_RECV);
 	} else if (type == CAP_NOTIFICATION) {
-		struct notification *n = object_at(&notification_pool, object);
+		struct notification *n = notification_at(object);
 		if (!n)
 			panic("ipc: capability to a dead notification");
 		n->refs++;
@@ -1548,22 +1644,23 @@ void object_cap_added(uint32_t type, uint64_t object, uint32_t rights)
  * The endpoint side of object_cap_removed.  The last capability that
  * could receive (send) on it is gone: its waiting senders (receivers) can
  * never be served, so they are woken with E_DEAD.  The last capability of
- * all frees it.  The decisions are taken and the slot goes back to the
- * pool first, the lists are emptied after: wake_all has no assigns
- * clause, so nothing here reads memory after it.  Nothing runs between
- * the free and the wake-ups (the kernel is not preempted), so no one can
- * be handed the slot in between, and a slot's lists are empty again
- * before it can be.
+ * all frees it, and then both lists are emptied whatever the counts say
+ * (live_ok: no thread waits on a freed endpoint).  The decisions are
+ * taken and the slot goes back to the pool first, the lists are emptied
+ * after: wake_all has no assigns clause, so nothing here reads memory
+ * after it.  Nothing runs between the free and the wake-ups (the kernel
+ * is not preempted), so no one can be handed the slot in between, and a
+ * slot's lists are empty again before it can be.
  */
 /*@ requires lists_ok && reply_ok && ptrs_ok;
   @ requires endpoint_pool.link == endpoint_pool_links;
-  @ requires pool_mem(&endpoint_pool);
+  @ requires pool_mem(&endpoint_pool) && endpoint_pool.count == MAX_ENDPOINTS;
   @ ensures lists_ok && reply_ok && ptrs_ok;
   @*/
 static void endpoint_cap_removed(uint64_t object, uint32_t rights)
 {
 	struct endpoint *ep = endpoint_at(object);
-	bool no_senders = false, no_receivers = false;
+	bool no_senders = false, no_receivers = false, dead;
 
 	if (!ep)
 		return;
@@ -1572,8 +1669,11 @@ static void endpoint_cap_removed(uint64_t object, uint32_t rights)
 		no_senders = --ep->send_refs == 0;
 	if (rights & CAP_R_RECV)
 		no_receivers = --ep->recv_refs == 0;
-	if (ep->refs == 0)
+	dead = ep->refs == 0;
+	if (dead) {
+		no_senders = no_receivers = true;
 		(void)pool_free_index(&endpoint_pool, (uint32_t)object);
+	}
 	/*@ assert queues: \forall integer e, s; is_q(e, s) ==>
 	  @   q_same{Pre, Here}(e, s);
 	  @*/
@@ -1581,7 +1681,18 @@ static void endpoint_cap_removed(uint64_t object, uint32_t rights)
 	/*@ assert threads: \forall integer m; is_t(m) ==> thread_ok(m); */
 	/*@ assert pairs: pairs_same{Pre, Here}; */
 	/*@ assert replies: reply_ok; */
-	/*@ assert pointers: ptrs_ok; */
+	/*@ assert pointers: thread_ptrs_ok && ntf_ptrs_ok; */
+	/*@ assert still_live: !dead ==>
+	  @   endpoint_pool_links[object] == POOL_ALLOCATED;
+	  @*/
+	/*@ assert links_kept: \forall integer e; 0 <= e < MAX_ENDPOINTS &&
+	  @   e != object ==>
+	  @   endpoint_pool_links[e] == \at(endpoint_pool_links[e], Pre);
+	  @*/
+	/*@ assert others_live: \forall integer e, s; is_q(e, s) &&
+	  @   e != object && ipc_gq_len[e][s] > 0 ==>
+	  @   endpoint_pool_links[e] == POOL_ALLOCATED;
+	  @*/
 	if (no_senders)
 		wake_all(&ep->receivers, TS_E_DEAD) /*@ ghost ((int)object, 1) */;
 	if (no_receivers)
@@ -1643,6 +1754,7 @@ static void notification_cap_removed(uint64_t object)
   @ requires endpoint_pool.link == endpoint_pool_links;
   @ requires notification_pool.link == notification_pool_links;
   @ requires pool_mem(&endpoint_pool) && pool_mem(&notification_pool);
+  @ requires endpoint_pool.count == MAX_ENDPOINTS;
   @ ensures lists_ok && reply_ok && ptrs_ok;
   @*/
 void object_cap_removed(uint32_t type, uint64_t object, uint32_t rights)

@@ -46,5 +46,12 @@ void irq_cap_node_freed(uint32_t node);
  * (proved in the pool unit). */
 /*@ assigns irq_tables; */
 void irq_notification_freed(uint64_t notification);
+
+/* ASSUMED: panic (log.c) does not return. */
+#include "kernel/log.h"
+/*@ assigns \nothing;
+  @ ensures never_returns: \false;
+  @*/
+void panic(const char *fmt, ...);
 #include "kernel/pool.c"
 #include "kernel/endpoint.c"

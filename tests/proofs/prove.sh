@@ -79,7 +79,7 @@ UNITS=(
 	"pool|kernel/pool.c|pool_init pool_alloc_index pool_alloc pool_index pool_free_index pool_free|-wp-model Typed+cast"
 	"frame|kernel/frame.c|frame_used mark_used mark_free frame_free lowest_clear_bit frame_alloc|-wp-auto wp:split,wp:bitwised,wp:bitrange -wp-timeout 10"
 	"frame_range|kernel/frame.c|clip_end frame_reserve_range|"
-	"endpoint|tests/proofs/endpoint.c|lemmas thread_index endpoint_index room gq_remove enqueue cut dequeue unlink detach_endpoint detach_notification detach_reply detach ipc_thread_gone check_timeout ipc_check_timeouts cap_node_freed_thread ipc_cap_node_freed wake_all wake block abandon_reply await_reply check_payload endpoint_at send_to wait_on recv_from ipc_send ipc_recv ipc_reply notification_at notify_bind notify_wait notify_signal endpoint_cap_removed notification_cap_removed object_cap_removed|-c11 -wp-split -wp-no-filter-init -wp-no-filter -wp-no-parasite -wp-timeout 40"
+	"endpoint|tests/proofs/endpoint.c|lemmas thread_index endpoint_index room gq_remove enqueue cut dequeue unlink detach_endpoint detach_notification detach_reply detach ipc_thread_gone check_timeout ipc_check_timeouts cap_node_freed_thread ipc_cap_node_freed wake_all wake block abandon_reply await_reply check_payload endpoint_at send_to wait_on recv_from ipc_send ipc_recv ipc_reply notification_at notify_bind notify_wait notify_signal endpoint_cap_removed notification_cap_removed object_cap_removed endpoint_create notification_create object_cap_added|-c11 -wp-split -wp-no-filter-init -wp-no-filter -wp-no-parasite -wp-timeout 40"
 	"cap|tests/proofs/cap.c|lemmas cap_init node_at node_live slot_node cap_lookup node_create cap_install_root cap_derive node_free revoke_below later_than cap_revoke_derived cap_delete cap_release_all|-c11"
 )
 
