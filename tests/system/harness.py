@@ -403,7 +403,8 @@ def run_qemu(cmd, log_path, timeout, until=None, sends=(), settled=None):
                     if until is not None and buf and run.until_time is None \
                             and until.search(_decode(buf)):
                         run.until_time = time.monotonic() - start
-                    if run.until_time is not None and (settled is None or settled(lines)):
+                    partial = lines + [_decode(buf)] if buf else lines
+                    if run.until_time is not None and (settled is None or settled(partial)):
                         done = True
                     continue
                 chunk = os.read(proc.stdout.fileno(), 65536)
