@@ -41,7 +41,14 @@ after a space).  Keys:
                       complete line and on the partial line received so
                       far (so a prompt without a newline matches), but
                       only on output that came after the previous send
-                      fired.  TEXT escapes: \r \n \t \\ \xNN (\x1b is
+                      fired.  It fires only once the output has also
+                      been quiet for SEND_QUIET (0.5 s; 2 s under KVM),
+                      as a person types once the screen has settled: the
+                      boot's last lines (the auditor's report, the test
+                      logger's lines, which share COM1 with the console)
+                      can still be coming after the first prompt, and
+                      typed text echoed among them would break the lines
+                      the case expects.  TEXT escapes: \r \n \t \\ \xNN (\x1b is
                       ESC); leading/trailing spaces are dropped, so write
                       \x20 for one, and \x23 for '#'.  A send that never
                       fires fails the case.
@@ -101,6 +108,10 @@ ACCEL_ARGS = {"tcg": ["-accel", "tcg"], "kvm": ["-enable-kvm"]}
 # 2 us each, docs/STATUS.md), so a kernel-heavy case runs slower there.
 TIMEOUT_SCALE = {"tcg": 1.0, "kvm": 3.0}
 QUIET = 0.5   # seconds without serial output before `until` tries a partial line
+# Seconds without serial output before a matched `send` types its text.
+# KVM: the longest gap seen in a boot's output there is 0.46 s (a spawn).
+SEND_QUIET = {"tcg": QUIET, "kvm": 2.0}
+POLL = 0.1    # how often a quiet line is looked at
 EXIT_MEANING = {33: "clean shutdown", 65: "kernel panic",
                 67: "boot refused: missing CPU feature",
                 0: "QEMU reset: triple fault or reboot?"}
@@ -351,32 +362,32 @@ def _decode(raw):
     return raw.decode("utf-8", "replace").rstrip("\r")
 
 
-def run_qemu(cmd, log_path, timeout, until=None, sends=(), settled=None):
+def run_qemu(cmd, log_path, timeout, until=None, sends=(), settled=None,
+             send_quiet=QUIET):
     """Runs QEMU until it exits, the timeout, or the `until` line; with
     settled (lines -> bool), QEMU is killed only once the `until` line has
     come and settled(lines) holds, so output that other processes print
-    after the `until` line is not cut off on a slow accelerator."""
+    after the `until` line is not cut off on a slow accelerator.  A send
+    whose pattern matched fires once the output has been quiet for
+    send_quiet seconds."""
     os.makedirs(os.path.dirname(log_path) or ".", exist_ok=True)
     run, lines, buf = Run(), [], b""
-    # Sends fire in order; each looks only at output after the point where
-    # the previous one fired: (line index, column in that line).
+    # Sends fire in order, at most one per quiet spell; each looks only at
+    # output after the point where the previous one fired: (line index,
+    # column in that line), the end of what had come by then.
     mark = [0, 0]
 
     def fire_sends(proc, log):
-        while run.sends_done < len(sends):
+        if run.sends_done < len(sends):
             rx, text = sends[run.sends_done]
             partial = _decode(buf)
-            hit = None
-            for i in range(mark[0], len(lines) + 1):
-                line = lines[i] if i < len(lines) else partial
-                if rx.search(line[mark[1]:] if i == mark[0] else line):
-                    hit = (i, len(line))
-                    break
-            if hit is None:
+            if not any(rx.search(lines[i][mark[1]:] if i == mark[0] else lines[i])
+                       for i in range(mark[0], len(lines))) \
+                    and not rx.search(partial[mark[1]:] if mark[0] == len(lines) else partial):
                 return
             run.sends_done += 1
-            mark[:] = hit
-            log.write(f"# >>> send {run.sends_done}: {text!r}\n")
+            mark[:] = (len(lines), len(partial))
+            log.write(f"# >>> send {run.sends_done} at {time.monotonic() - start:.2f}s: {text!r}\n")
             try:
                 os.write(proc.stdin.fileno(), text)
             except OSError as e:          # QEMU is gone; judged by its status
@@ -392,13 +403,19 @@ def run_qemu(cmd, log_path, timeout, until=None, sends=(), settled=None):
             _live.add(proc)
         sel = selectors.DefaultSelector()
         sel.register(proc.stdout, selectors.EVENT_READ)
-        deadline, done = start + timeout, False
+        deadline, done, last_out = start + timeout, False, start
         try:
             while not done:
                 left = deadline - time.monotonic()
                 if left <= 0:
                     break
-                if not sel.select(min(left, QUIET)):
+                if not sel.select(min(left, POLL)):
+                    quiet = time.monotonic() - last_out
+                    if sends and quiet >= send_quiet:
+                        fire_sends(proc, log)
+                        log.flush()
+                    if quiet < QUIET:
+                        continue
                     # Quiet: a partial line (a prompt) may now meet `until`.
                     if until is not None and buf and run.until_time is None \
                             and until.search(_decode(buf)):
@@ -407,6 +424,7 @@ def run_qemu(cmd, log_path, timeout, until=None, sends=(), settled=None):
                     if run.until_time is not None and (settled is None or settled(partial)):
                         done = True
                     continue
+                last_out = time.monotonic()
                 chunk = os.read(proc.stdout.fileno(), 65536)
                 if not chunk:
                     done = True
@@ -422,8 +440,6 @@ def run_qemu(cmd, log_path, timeout, until=None, sends=(), settled=None):
                     if run.until_time is not None and (settled is None or settled(lines)):
                         done, buf = True, b""
                         break
-                if sends and not done:
-                    fire_sends(proc, log)
                 log.flush()
             if run.until_time is not None:
                 _kill(proc)
@@ -770,7 +786,8 @@ def main(argv=None):
             else:
                 cmd = qemu_cmd(a.build, case, accel)
                 run = run_qemu(cmd, log, case.timeout * TIMEOUT_SCALE[accel], case.until,
-                               case.sends, lambda lines: expectations_met(case, lines))
+                               case.sends, lambda lines: expectations_met(case, lines),
+                               SEND_QUIET[accel])
         except (CaseError, OSError) as e:
             return report(f"FAIL {tag}: {e}")
         why = judge(case, run) + extra
