@@ -11,12 +11,23 @@
 
 static struct audit_record ring[AUDIT_RING_SIZE];
 
-/* The auditor's notification, signalled (outside the recording path, see
- * audit_flush_signal) whenever records were added. */
-static struct {
+/*
+ * Who is told of new records (outside the recording path, see
+ * audit_flush_signal): up to AUDIT_WATCHERS notifications, each bound
+ * through one audit capability node.  A binding lasts only as long as that
+ * capability and that notification (audit_cap_node_freed,
+ * audit_notification_freed), and a bind adds a watcher or re-aims the one
+ * made through the same capability, never another's: a second holder of
+ * audit/read (the shell) can be woken too, but cannot take the auditor's
+ * wake-up and leave it blind (checked by unit/audit and the system case
+ * audit_bind_cannot_blind_auditor).
+ */
+static struct audit_watcher {
 	uint64_t notification, bits;
-	bool bound, pending;
-} watcher;
+	uint32_t cap_node;
+	bool bound;
+} watchers[AUDIT_WATCHERS];
+static bool pending; /* records came since the watchers were last told */
 
 static uint64_t recorded; /* records ever written: the next seq */
 
@@ -46,7 +57,7 @@ void audit(enum audit_kind kind, uint32_t pid, const char *name, int64_t status,
 	r->arg1 = arg1;
 	copy_field(r->name, sizeof(r->name), name);
 	copy_field(r->what, sizeof(r->what), what);
-	watcher.pending = true;
+	pending = true;
 	if (audit_quiet)
 		return;
 	klog("AUDIT seq=%lu kind=%s pid=%u name=%s status=%s a0=%lx a1=%lx what=%s",
@@ -77,17 +88,49 @@ uint64_t audit_read(uint64_t from_seq, struct audit_record *out, uint64_t max,
 	return n;
 }
 
-void audit_bind(uint64_t notification, uint64_t bits)
+ts_status audit_bind(uint32_t cap_node, uint64_t notification, uint64_t bits)
 {
-	watcher.notification = notification;
-	watcher.bits = bits;
-	watcher.bound = true;
+	struct audit_watcher *free_w = NULL;
+
+	if (bits == 0)
+		return TS_E_INVAL;
+	for (unsigned i = 0; i < AUDIT_WATCHERS; i++) {
+		struct audit_watcher *w = &watchers[i];
+		if (w->bound && w->cap_node == cap_node) {
+			w->notification = notification;
+			w->bits = bits;
+			return TS_OK;
+		}
+		if (!w->bound && !free_w)
+			free_w = w;
+	}
+	if (!free_w)
+		return TS_E_BUSY;
+	*free_w = (struct audit_watcher){ notification, bits, cap_node, true };
+	return TS_OK;
 }
 
 void audit_flush_signal(void)
 {
-	if (watcher.bound && watcher.pending &&
-	    notify_signal(watcher.notification, watcher.bits) == TS_E_DEAD)
-		watcher.bound = false;
-	watcher.pending = false;
+	if (!pending)
+		return;
+	pending = false;
+	for (unsigned i = 0; i < AUDIT_WATCHERS; i++)
+		if (watchers[i].bound &&
+		    notify_signal(watchers[i].notification, watchers[i].bits) == TS_E_DEAD)
+			watchers[i].bound = false;
+}
+
+void audit_cap_node_freed(uint32_t node)
+{
+	for (unsigned i = 0; i < AUDIT_WATCHERS; i++)
+		if (watchers[i].bound && watchers[i].cap_node == node)
+			watchers[i].bound = false;
+}
+
+void audit_notification_freed(uint64_t notification)
+{
+	for (unsigned i = 0; i < AUDIT_WATCHERS; i++)
+		if (watchers[i].bound && watchers[i].notification == notification)
+			watchers[i].bound = false;
 }

@@ -8,6 +8,7 @@
 #define MAX_PROCS 32
 #define MAX_THREADS 32
 #define AUDIT_RING_SIZE 256
+#define AUDIT_WATCHERS 4   /* notifications told of new audit records */
 #define SCHED_PRIORITIES 8
 #define TIMER_HZ 100
 #define PROC_DEFAULT_PAGE_QUOTA 256 /* pages SYS_MAP may add, per process */

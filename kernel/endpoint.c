@@ -17,6 +17,7 @@
 #include "kernel/endpoint.h"
 #include "kernel/pool.h"
 #include "kernel/irq.h"
+#include "kernel/audit.h"
 #include "kernel/sched.h"
 #include "kernel/log.h"
 #include "kernel/arch/x86_64/apic.h"
@@ -1506,6 +1507,7 @@ static void cap_node_freed_thread(unsigned i, uint32_t node)
 void ipc_cap_node_freed(uint32_t node)
 {
 	irq_cap_node_freed(node);
+	audit_cap_node_freed(node);
 	/*@ loop invariant 0 <= i <= MAX_THREADS;
 	  @ loop invariant lists_ok && reply_ok && ptrs_ok;
 	  @ loop variant MAX_THREADS - i;
@@ -1717,6 +1719,7 @@ static void notification_cap_removed(uint64_t object)
 	if (!n || --n->refs != 0)
 		return;
 	irq_notification_freed(object);
+	audit_notification_freed(object);
 	(void)pool_free_index(&notification_pool, (uint32_t)object);
 	/*@ assert queues: \forall integer e, s; is_q(e, s) ==>
 	  @   q_same{Pre, Here}(e, s);

@@ -351,10 +351,14 @@ static ts_status sys_bind(struct thread *t, int op)
 	if (s != TS_OK)
 		return s;
 	if (op == SYS_IRQ_BIND)
-		return irq_bind((unsigned)src->object, cap_index(src), ntf->object,
-				c->rdx);
-	audit_bind(ntf->object, c->rdx);
-	return TS_OK;
+		s = irq_bind((unsigned)src->object, cap_index(src), ntf->object, c->rdx);
+	else
+		s = audit_bind(cap_index(src), ntf->object, c->rdx);
+	/* A line or the watcher table taken by another: a security event. */
+	if (s == TS_E_BUSY)
+		audit(AUDIT_DENIED, p->pid, p->name, s, c->rdi, op,
+		      op == SYS_IRQ_BIND ? "irq bind: line taken" : "audit bind: watchers full");
+	return s;
 }
 
 /* S4: the auditor reads the ring; reading is all the capability allows. */

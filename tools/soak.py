@@ -63,7 +63,8 @@ def soak(a):
     try:
         deadline = start + a.timeout
         for raw in proc.stdout:
-            line = raw.decode("latin-1").rstrip("\r\n")
+            # the test logger starts each of its lines with RS (logger.c)
+            line = raw.decode("latin-1").rstrip("\r\n").replace("\x1e", "")
             tail = (tail + [line])[-40:]
             if m := SEED.search(line):
                 seeds[m.group(2)] = m.group(1)

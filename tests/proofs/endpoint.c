@@ -47,6 +47,16 @@ void irq_cap_node_freed(uint32_t node);
 /*@ assigns irq_tables; */
 void irq_notification_freed(uint64_t notification);
 
+/* ASSUMED: audit_cap_node_freed and audit_notification_freed (audit.c)
+ * change only audit.c's watcher table, which the ghost audit_table
+ * stands for (none of the IPC state). */
+/*@ ghost int audit_table; */
+#include "kernel/audit.h"
+/*@ assigns audit_table; */
+void audit_cap_node_freed(uint32_t node);
+/*@ assigns audit_table; */
+void audit_notification_freed(uint64_t notification);
+
 /* ASSUMED: panic (log.c) does not return. */
 #include "kernel/log.h"
 /*@ assigns \nothing;

@@ -16,7 +16,10 @@ after a space).  Keys:
                       (tests/system/progs/logger.c) is booted first, as
                       module 0: the kernel has no print path, so the
                       logger starts these modules and prints the kernel's
-                      log and the programs' output on COM1
+                      log and the programs' output on COM1, each line
+                      whole; a logger line that comes while the console
+                      has an unfinished line (a prompt) is read as a line
+                      of its own, before that one (SerialLines)
   logger: no          boot the modules as they are, without the logger
   cmdline: TEXT       kernel command line (-append); default "test"
   kernel: FILE        kernel image in <build>; default kernel.bin
@@ -362,6 +365,59 @@ def _decode(raw):
     return raw.decode("utf-8", "replace").rstrip("\r")
 
 
+LOGGER_LINE = b"\x1e"   # the test logger starts each of its lines with RS
+
+
+class SerialLines:
+    """Splits QEMU's serial bytes into lines.  Two writers share COM1: the
+    console (through the uart driver), whose prompt stays on an unfinished
+    line, and the test logger (tests/system/progs/logger.c), which writes
+    the kernel's lines and every program's whole, each after an RS byte.
+    A logger line is taken out of whatever line the console had begun, so
+    "tessera> " + logger line + "ps" reads as the logger line, then
+    "tessera> ps", as it would on a terminal where only the console
+    writes (a real boot has no test logger)."""
+
+    def __init__(self):
+        self.main = b""        # the console's unfinished line
+        self.side = None       # the logger's unfinished line, if inside one
+
+    def feed(self, chunk):
+        """Complete lines in chunk, in the order they completed: (text, from_logger)."""
+        out, i = [], 0
+        while i < len(chunk):
+            nl = chunk.find(b"\n", i)
+            if self.side is not None:
+                if nl < 0:
+                    self.side += chunk[i:]
+                    break
+                out.append((_decode(self.side + chunk[i:nl]), True))
+                self.side, i = None, nl + 1
+                continue
+            rs = chunk.find(LOGGER_LINE, i)
+            if rs >= 0 and (nl < 0 or rs < nl):
+                self.main += chunk[i:rs]
+                self.side, i = b"", rs + 1
+            elif nl >= 0:
+                out.append((_decode(self.main + chunk[i:nl]), False))
+                self.main, i = b"", nl + 1
+            else:
+                self.main += chunk[i:]
+                break
+        return out
+
+    def partial(self):
+        return _decode(self.main)
+
+    def finish(self):
+        """What was left unfinished when the output ended, as lines."""
+        out = [(_decode(self.side), True)] if self.side else []
+        if self.main:
+            out.append((_decode(self.main), False))
+        self.main, self.side = b"", None
+        return out
+
+
 def run_qemu(cmd, log_path, timeout, until=None, sends=(), settled=None,
              send_quiet=QUIET):
     """Runs QEMU until it exits, the timeout, or the `until` line; with
@@ -371,28 +427,37 @@ def run_qemu(cmd, log_path, timeout, until=None, sends=(), settled=None,
     whose pattern matched fires once the output has been quiet for
     send_quiet seconds."""
     os.makedirs(os.path.dirname(log_path) or ".", exist_ok=True)
-    run, lines, buf = Run(), [], b""
+    run, lines, serial = Run(), [], SerialLines()
     # Sends fire in order, at most one per quiet spell; each looks only at
-    # output after the point where the previous one fired: (line index,
-    # column in that line), the end of what had come by then.
-    mark = [0, 0]
+    # output that came after the previous one fired: the lines completed
+    # since, and the console's unfinished line from column `cut` on (the
+    # part of it that was there when the previous send fired is skipped).
+    since, cut = [], [0]
 
     def fire_sends(proc, log):
         if run.sends_done < len(sends):
             rx, text = sends[run.sends_done]
-            partial = _decode(buf)
-            if not any(rx.search(lines[i][mark[1]:] if i == mark[0] else lines[i])
-                       for i in range(mark[0], len(lines))) \
-                    and not rx.search(partial[mark[1]:] if mark[0] == len(lines) else partial):
+            partial = serial.partial()
+            if not any(rx.search(l) for l in since) and not rx.search(partial[cut[0]:]):
                 return
             run.sends_done += 1
-            mark[:] = (len(lines), len(partial))
+            since.clear()
+            cut[0] = len(partial)
             log.write(f"# >>> send {run.sends_done} at {time.monotonic() - start:.2f}s: {text!r}\n")
             try:
                 os.write(proc.stdin.fileno(), text)
             except OSError as e:          # QEMU is gone; judged by its status
                 log.write(f"# >>> send failed: {e}\n")
                 return
+
+    def add(text, from_logger):
+        lines.append(text)
+        log.write(text + "\n")
+        if from_logger:
+            since.append(text)
+        else:
+            since.append(text[cut[0]:])
+            cut[0] = 0
     err_path = log_path + ".stderr"
     with open(log_path, "w", encoding="utf-8") as log, open(err_path, "wb") as err:
         log.write("# " + shlex.join(cmd) + "\n")
@@ -417,28 +482,24 @@ def run_qemu(cmd, log_path, timeout, until=None, sends=(), settled=None,
                     if quiet < QUIET:
                         continue
                     # Quiet: a partial line (a prompt) may now meet `until`.
-                    if until is not None and buf and run.until_time is None \
-                            and until.search(_decode(buf)):
+                    partial = serial.partial()
+                    if until is not None and partial and run.until_time is None \
+                            and until.search(partial):
                         run.until_time = time.monotonic() - start
-                    partial = lines + [_decode(buf)] if buf else lines
-                    if run.until_time is not None and (settled is None or settled(partial)):
+                    seen = lines + [partial] if partial else lines
+                    if run.until_time is not None and (settled is None or settled(seen)):
                         done = True
                     continue
                 last_out = time.monotonic()
                 chunk = os.read(proc.stdout.fileno(), 65536)
                 if not chunk:
                     done = True
-                    chunk = b"\n" if buf else b""
-                buf += chunk
-                *complete, buf = buf.split(b"\n")
-                for raw in complete:
-                    text = _decode(raw)
-                    lines.append(text)
-                    log.write(text + "\n")
+                for text, from_logger in serial.feed(chunk) if chunk else serial.finish():
+                    add(text, from_logger)
                     if until is not None and run.until_time is None and until.search(text):
                         run.until_time = time.monotonic() - start
                     if run.until_time is not None and (settled is None or settled(lines)):
-                        done, buf = True, b""
+                        done = True
                         break
                 log.flush()
             if run.until_time is not None:
@@ -461,9 +522,8 @@ def run_qemu(cmd, log_path, timeout, until=None, sends=(), settled=None,
             if proc.stdin:
                 proc.stdin.close()
         run.elapsed = time.monotonic() - start
-        if buf:                           # the partial last line counts too
-            lines.append(_decode(buf))
-            log.write(lines[-1] + "\n")
+        for text, from_logger in serial.finish():   # unfinished lines count too
+            add(text, from_logger)
     with open(err_path, encoding="utf-8", errors="replace") as f:
         run.stderr = f.read()
     os.unlink(err_path)

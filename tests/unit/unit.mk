@@ -6,7 +6,8 @@
 #
 # Tests use the host's C library (not include/libc) and run under ASan and
 # UBSan.  A test links the pure modules named in UNIT_SRCS_<name>; to add a
-# test, drop in tests/unit/test_<name>.c and add its UNIT_SRCS_<name> line.
+# test, drop in tests/unit/test_<name>.c and add its UNIT_SRCS_<name> line
+# (UNIT_LIBS_<name> and UNIT_CFLAGS_<name> if it needs them).
 
 RESULTS ?= $(O)/results
 
@@ -24,6 +25,8 @@ UNIT_SRCS_pte := kernel/arch/x86_64/pte.c
 UNIT_SRCS_uaccess :=
 UNIT_SRCS_fmt := lib/fmt.c
 UNIT_SRCS_klog := kernel/logring.c
+UNIT_SRCS_audit := kernel/audit.c
+UNIT_CFLAGS_audit := -D_DEFAULT_SOURCE # strnlen, which the kernel's string.h has
 UNIT_SRCS_manifest := lib/manifest/manifest.c
 UNIT_SRCS_sha512 := lib/crypto/sha512.c
 UNIT_SRCS_fe25519 := lib/crypto/fe25519.c
@@ -58,7 +61,7 @@ unit-build: $(UNIT_BINS)
 define unit_rule
 $(O)/unit/test_$(1): tests/unit/test_$(1).c $(UNIT_SRCS_$(1)) $(UNIT_HDRS)
 	@mkdir -p $$(dir $$@)
-	$$(CC) $$(UNIT_CFLAGS) -o $$@ $$< $(UNIT_SRCS_$(1)) $(UNIT_LIBS_$(1))
+	$$(CC) $$(UNIT_CFLAGS) $(UNIT_CFLAGS_$(1)) -o $$@ $$< $(UNIT_SRCS_$(1)) $(UNIT_LIBS_$(1))
 endef
 $(foreach n,$(UNIT_NAMES),$(eval $(call unit_rule,$(n))))
 

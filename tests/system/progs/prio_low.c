@@ -1,0 +1,7 @@
+/* prio_low - see prio.h; the manifest (priority/) gives it its priority. */
+#include "prio.h"
+
+int main(void)
+{
+	return prio_run("prio_low", 0);
+}
